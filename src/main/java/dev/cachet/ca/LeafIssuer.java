@@ -1,0 +1,176 @@
+package dev.cachet.ca;
+
+import dev.cachet.core.CachetException;
+import dev.cachet.core.ErrorType;
+import dev.cachet.crypto.KeyPairFactory;
+import dev.cachet.crypto.KeyType;
+import dev.cachet.crypto.PublicKeyInfo;
+import dev.cachet.crypto.SigningKey;
+import dev.cachet.crypto.SoftwareSigningKey;
+import dev.cachet.csr.SubjectAltNames;
+import dev.cachet.lint.LintContext;
+import dev.cachet.lint.Linter;
+import dev.cachet.policy.KeyPolicy;
+import java.math.BigInteger;
+import java.security.KeyPair;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.Date;
+import java.util.Objects;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x500.X500NameBuilder;
+import org.bouncycastle.asn1.x500.style.BCStyle;
+import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.CertificatePolicies;
+import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.KeyPurposeId;
+import org.bouncycastle.asn1.x509.KeyUsage;
+import org.bouncycastle.asn1.x509.PolicyInformation;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cert.X509v3CertificateBuilder;
+
+/**
+ * Issues subscriber certificates. Each certificate is first signed with a throwaway key of the
+ * issuer's type and linted; only a certificate that passes is signed with the issuer's key, and
+ * the signed TBSCertificate must be byte-identical to the linted one (Boulder's issuance cycle).
+ */
+public final class LeafIssuer {
+    /** notBefore lies this far in the past, for clients with slow clocks. */
+    static final Duration BACKDATE = Duration.ofHours(1);
+    /** BR 7.1.6.1 reserved policy: domain validated. */
+    private static final ASN1ObjectIdentifier DOMAIN_VALIDATED = new ASN1ObjectIdentifier("2.23.140.1.2.1");
+
+    private final Issuer issuer;
+    private final SerialNumbers serials;
+    private final Clock clock;
+    private final Linter linter;
+    private final SigningKey lintKey;
+
+    /**
+     * Creates an issuer of leaf certificates.
+     *
+     * @param issuer the issuing CA
+     * @param random randomness for serial numbers and the throwaway lint key
+     * @param clock the time source
+     */
+    public LeafIssuer(Issuer issuer, SecureRandom random, Clock clock) {
+        this.issuer = Objects.requireNonNull(issuer, "issuer");
+        this.serials = new SerialNumbers(random);
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.linter = Linter.subscriberRules();
+        this.lintKey = throwawayKeyLike(issuer.key(), random);
+    }
+
+    /**
+     * Checks, lints and signs a certificate.
+     *
+     * @param request what to certify
+     * @return the signed certificate and its chain
+     */
+    public IssuedCertificate issue(IssuanceRequest request) {
+        Profile profile = request.profile();
+        PublicKeyInfo key = new KeyPolicy(!profile.publicTrust()).check(request.publicKey());
+        LeafNames names = LeafNames.of(request);
+        Instant now = clock.instant();
+        int maxDays = maxValidityDays(profile, now);
+        int days = validityDays(request, maxDays);
+        Instant notBefore = now.minus(BACKDATE).truncatedTo(ChronoUnit.SECONDS);
+        // RFC 5280 §4.1.2.5: the period includes both ends, so a 90-day certificate ends one second early.
+        Instant notAfter = notBefore.plus(Duration.ofDays(days)).minusSeconds(1);
+        BigInteger serial = serials.next();
+        X509v3CertificateBuilder builder = new X509v3CertificateBuilder(issuer.certificate().getSubject(), serial,
+                Date.from(notBefore), Date.from(notAfter), subject(names), request.publicKey());
+        addExtensions(builder, request, names, key);
+        X509CertificateHolder linted = builder.build(lintKey.contentSigner());
+        linter.require(linted, new LintContext(maxDays, profile.isServer(),
+                issuer.certificate().getNotAfter().toInstant(), now));
+        X509CertificateHolder certificate = builder.build(issuer.key().contentSigner());
+        requireSameTbs(linted, certificate);
+        return new IssuedCertificate(serial, certificate, issuer.chain());
+    }
+
+    /** @return the CA this issuer signs for */
+    public Issuer issuer() {
+        return issuer;
+    }
+
+    private static int maxValidityDays(Profile profile, Instant now) {
+        return profile.publicTrust()
+                ? Math.min(profile.maxValidityDays(), PublicTrustValidity.maxDays(now))
+                : profile.maxValidityDays();
+    }
+
+    private static int validityDays(IssuanceRequest request, int maxDays) {
+        Profile profile = request.profile();
+        if (request.validityDays().isEmpty()) {
+            return Math.min(profile.validityDays(), maxDays);
+        }
+        int days = request.validityDays().getAsInt();
+        if (days < 1 || days > maxDays) {
+            String why = profile.publicTrust() ? " (the CA/Browser Forum maximum in force today)" : "";
+            throw new CachetException(ErrorType.POLICY, "validity of " + days + " days not allowed: profile "
+                    + profile.name() + " allows 1 to " + maxDays + " days" + why);
+        }
+        return days;
+    }
+
+    private static X500Name subject(LeafNames names) {
+        X500NameBuilder subject = new X500NameBuilder(BCStyle.INSTANCE);
+        names.commonName().ifPresent(cn -> subject.addRDN(BCStyle.CN, cn));
+        return subject.build();
+    }
+
+    private void addExtensions(X509v3CertificateBuilder builder, IssuanceRequest request, LeafNames names,
+            PublicKeyInfo key) {
+        Profile profile = request.profile();
+        CertificateExtensions.add(builder, Extension.basicConstraints, true, new BasicConstraints(false));
+        int usage = KeyUsage.digitalSignature;
+        if (profile.isServer() && "RSA".equals(key.algorithm())) {
+            usage |= KeyUsage.keyEncipherment; // TLS 1.2 RSA key exchange
+        }
+        CertificateExtensions.add(builder, Extension.keyUsage, true, new KeyUsage(usage));
+        CertificateExtensions.add(builder, Extension.extendedKeyUsage, false,
+                new ExtendedKeyUsage(profile.extendedKeyUsages().toArray(new KeyPurposeId[0])));
+        CertificateExtensions.addKeyIdentifiers(builder, request.publicKey(), issuer.certificate());
+        if (!names.subjectAltNames().isEmpty()) {
+            CertificateExtensions.add(builder, Extension.subjectAlternativeName, names.commonName().isEmpty(),
+                    SubjectAltNames.encode(names.subjectAltNames()));
+        }
+        if (profile.publicTrust()) {
+            CertificateExtensions.add(builder, Extension.certificatePolicies, false,
+                    new CertificatePolicies(new PolicyInformation(DOMAIN_VALIDATED)));
+        }
+    }
+
+    private static void requireSameTbs(X509CertificateHolder linted, X509CertificateHolder signed) {
+        try {
+            byte[] expected = linted.toASN1Structure().getTBSCertificate().getEncoded("DER");
+            byte[] actual = signed.toASN1Structure().getTBSCertificate().getEncoded("DER");
+            if (!Arrays.equals(expected, actual)) {
+                throw new CachetException(ErrorType.INTERNAL, "the signed certificate differs from the linted one");
+            }
+        } catch (java.io.IOException e) {
+            throw new CachetException(ErrorType.INTERNAL, "cannot encode the TBSCertificate", e);
+        }
+    }
+
+    private static SigningKey throwawayKeyLike(SigningKey key, SecureRandom random) {
+        PublicKeyInfo info = PublicKeyInfo.of(key.publicKey());
+        KeyType type;
+        if ("RSA".equals(info.algorithm())) {
+            type = KeyType.RSA_2048;
+        } else if ("Ed25519".equals(info.algorithm())) {
+            type = KeyType.ED25519;
+        } else {
+            type = "P-384".equals(info.curve().orElse("")) ? KeyType.EC_P384 : KeyType.EC_P256;
+        }
+        KeyPair pair = new KeyPairFactory(random).generate(type);
+        return new SoftwareSigningKey(pair.getPrivate(), pair.getPublic());
+    }
+}

@@ -1,0 +1,14 @@
+package dev.cachet.lint;
+
+import java.time.Instant;
+
+/**
+ * What a lint rule may know beyond the certificate itself.
+ *
+ * @param maxValidityDays the longest validity the profile allows, in days
+ * @param tlsServer whether the certificate is a TLS server certificate (names required)
+ * @param issuerNotAfter when the issuing CA certificate expires
+ * @param issuedAt the issuance time
+ */
+public record LintContext(int maxValidityDays, boolean tlsServer, Instant issuerNotAfter, Instant issuedAt) {
+}
