@@ -77,10 +77,10 @@ public final class LeafIssuer {
         Profile profile = request.profile();
         PublicKeyInfo key = new KeyPolicy(!profile.publicTrust()).check(request.publicKey());
         LeafNames names = LeafNames.of(request);
-        Instant now = clock.instant();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         int maxDays = maxValidityDays(profile, now);
         int days = validityDays(request, maxDays);
-        Instant notBefore = now.minus(BACKDATE).truncatedTo(ChronoUnit.SECONDS);
+        Instant notBefore = now.minus(BACKDATE);
         // RFC 5280 §4.1.2.5: the period includes both ends, so a 90-day certificate ends one second early.
         Instant notAfter = notBefore.plus(Duration.ofDays(days)).minusSeconds(1);
         BigInteger serial = serials.next();
