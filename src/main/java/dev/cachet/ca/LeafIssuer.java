@@ -11,6 +11,8 @@ import dev.cachet.csr.SubjectAltNames;
 import dev.cachet.lint.LintContext;
 import dev.cachet.lint.Linter;
 import dev.cachet.policy.KeyPolicy;
+import dev.cachet.store.CertificateReservation;
+import java.io.IOException;
 import java.math.BigInteger;
 import java.security.KeyPair;
 import java.security.SecureRandom;
@@ -36,9 +38,11 @@ import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.X509v3CertificateBuilder;
 
 /**
- * Issues subscriber certificates. Each certificate is first signed with a throwaway key of the
- * issuer's type and linted; only a certificate that passes is signed with the issuer's key, and
- * the signed TBSCertificate must be byte-identical to the linted one (Boulder's issuance cycle).
+ * Issues subscriber certificates in Boulder's issuance cycle: allocate a serial, build the
+ * certificate, sign it with a throwaway key of the issuer's type and lint it, record the serial
+ * and the linted certificate in the journal, sign with the issuer's key, check that the signed
+ * TBSCertificate is byte-identical to the linted one, then record the signed certificate. A crash
+ * at any point leaves no signed certificate the journal does not know.
  */
 public final class LeafIssuer {
     /** notBefore lies this far in the past, for clients with slow clocks. */
@@ -47,6 +51,8 @@ public final class LeafIssuer {
     private static final ASN1ObjectIdentifier DOMAIN_VALIDATED = new ASN1ObjectIdentifier("2.23.140.1.2.1");
 
     private final Issuer issuer;
+    private final String issuerId;
+    private final IssuanceJournal journal;
     private final SerialNumbers serials;
     private final Clock clock;
     private final Linter linter;
@@ -56,11 +62,14 @@ public final class LeafIssuer {
      * Creates an issuer of leaf certificates.
      *
      * @param issuer the issuing CA
+     * @param journal where each issuance is recorded, before and after the signature
      * @param random randomness for serial numbers and the throwaway lint key
      * @param clock the time source
      */
-    public LeafIssuer(Issuer issuer, SecureRandom random, Clock clock) {
+    public LeafIssuer(Issuer issuer, IssuanceJournal journal, SecureRandom random, Clock clock) {
         this.issuer = Objects.requireNonNull(issuer, "issuer");
+        this.issuerId = IssuerIds.of(issuer.certificate());
+        this.journal = Objects.requireNonNull(journal, "journal");
         this.serials = new SerialNumbers(random);
         this.clock = Objects.requireNonNull(clock, "clock");
         this.linter = Linter.subscriberRules();
@@ -71,9 +80,10 @@ public final class LeafIssuer {
      * Checks, lints and signs a certificate.
      *
      * @param request what to certify
+     * @param requester who asks, for the journal and audit log
      * @return the signed certificate and its chain
      */
-    public IssuedCertificate issue(IssuanceRequest request) {
+    public IssuedCertificate issue(IssuanceRequest request, String requester) {
         Profile profile = request.profile();
         PublicKeyInfo key = new KeyPolicy(!profile.publicTrust()).check(request.publicKey());
         LeafNames names = LeafNames.of(request);
@@ -90,9 +100,17 @@ public final class LeafIssuer {
         X509CertificateHolder linted = builder.build(lintKey.contentSigner());
         linter.require(linted, new LintContext(maxDays, profile.isServer(),
                 issuer.certificate().getNotAfter().toInstant(), now));
+        journal.reserve(new CertificateReservation(serial, issuerId, profile.name(), names.subjectAltNames(),
+                requester, notBefore, notAfter, encoded(linted)));
         X509CertificateHolder certificate = builder.build(issuer.key().contentSigner());
         requireSameTbs(linted, certificate);
+        journal.issued(serial, encoded(certificate));
         return new IssuedCertificate(serial, certificate, issuer.chain());
+    }
+
+    /** @return the id of the issuing CA, as recorded in the journal */
+    public String issuerId() {
+        return issuerId;
     }
 
     /** @return the CA this issuer signs for */
@@ -148,6 +166,14 @@ public final class LeafIssuer {
         }
     }
 
+    private static byte[] encoded(X509CertificateHolder certificate) {
+        try {
+            return certificate.getEncoded();
+        } catch (IOException e) {
+            throw new CachetException(ErrorType.INTERNAL, "cannot encode the certificate", e);
+        }
+    }
+
     private static void requireSameTbs(X509CertificateHolder linted, X509CertificateHolder signed) {
         try {
             byte[] expected = linted.toASN1Structure().getTBSCertificate().getEncoded("DER");
@@ -155,7 +181,7 @@ public final class LeafIssuer {
             if (!Arrays.equals(expected, actual)) {
                 throw new CachetException(ErrorType.INTERNAL, "the signed certificate differs from the linted one");
             }
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new CachetException(ErrorType.INTERNAL, "cannot encode the TBSCertificate", e);
         }
     }

@@ -1,6 +1,7 @@
 package dev.cachet.cli;
 
 import dev.cachet.ca.CaDirectory;
+import dev.cachet.ca.FolderJournal;
 import dev.cachet.ca.IssuanceRequest;
 import dev.cachet.ca.IssuedCertificate;
 import dev.cachet.ca.LeafIssuer;
@@ -76,9 +77,10 @@ final class CaSignCommand implements Callable<Integer> {
         Profile profile = Profiles.require(profileName != null ? profileName : ca.settings().defaultProfile());
         ParsedCsr csr = CsrParser.parseVerified(PemDocument.read(csrFile).csr());
         char[] passphrase = passphraseFile == null ? null : Passphrases.read(passphraseFile);
-        LeafIssuer issuer = new LeafIssuer(ca.loadIssuer(passphrase), new SecureRandom(), Clock.systemUTC());
+        LeafIssuer issuer = new LeafIssuer(ca.loadIssuer(passphrase), new FolderJournal(dir), new SecureRandom(),
+                Clock.systemUTC());
         IssuedCertificate issued = issuer.issue(new IssuanceRequest(csr.publicKey(), csr.names(), csr.commonName(),
-                profile, days == null ? OptionalInt.empty() : OptionalInt.of(days)));
+                profile, days == null ? OptionalInt.empty() : OptionalInt.of(days)), "cli");
         write(issued);
         X509CertificateHolder certificate = issued.certificate();
         long validDays = Duration.between(certificate.getNotBefore().toInstant(),

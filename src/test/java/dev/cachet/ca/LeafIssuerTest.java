@@ -71,6 +71,21 @@ class LeafIssuerTest {
     }
 
     @Test
+    void recordsTheReservationBeforeTheSignedCertificate() throws Exception {
+        IssuedCertificate issued = issue(request("tls-server", OptionalInt.empty()));
+
+        var reservation = CA.journal().reservations().stream()
+                .filter(r -> r.serial().equals(issued.serial())).findFirst().orElseThrow();
+        X509CertificateHolder linted = new X509CertificateHolder(reservation.lintCertificate());
+        assertThat(linted.toASN1Structure().getTBSCertificate())
+                .isEqualTo(issued.certificate().toASN1Structure().getTBSCertificate());
+        assertThat(linted.getSignature()).isNotEqualTo(issued.certificate().getSignature());
+        assertThat(reservation.requester()).isEqualTo("test");
+        assertThat(reservation.profile()).isEqualTo("tls-server");
+        assertThat(CA.journal().issued().get(issued.serial())).isEqualTo(issued.certificate().getEncoded());
+    }
+
+    @Test
     void rsaServerKeysAlsoGetKeyEncipherment() {
         IssuanceRequest request = new IssuanceRequest(key(KeyType.RSA_2048), names("example.org"), Optional.empty(),
                 Profiles.require("tls-server"), OptionalInt.empty());
@@ -130,10 +145,12 @@ class LeafIssuerTest {
     void lintRefusesACertificateThatWouldOutliveItsIssuer() {
         Clock late = Clock.fixed(CA.material().intermediate().getNotAfter().toInstant().minus(Duration.ofDays(30)),
                 ZoneOffset.UTC);
+        int reserved = CA.journal().reservations().size();
 
-        assertThatThrownBy(() -> CA.leafIssuer(late).issue(request("tls-server", OptionalInt.empty())))
+        assertThatThrownBy(() -> CA.issue(late, request("tls-server", OptionalInt.empty())))
                 .isInstanceOf(CachetException.class)
                 .hasMessageStartingWith("not signed, lint failed: validity: the certificate would outlive its issuer");
+        assertThat(CA.journal().reservations()).hasSize(reserved);
     }
 
     @Test
@@ -148,7 +165,7 @@ class LeafIssuerTest {
     }
 
     private static IssuedCertificate issue(IssuanceRequest request) {
-        return CA.leafIssuer(CLOCK).issue(request);
+        return CA.issue(CLOCK, request);
     }
 
     private static IssuanceRequest request(String profile, OptionalInt days) {

@@ -2,6 +2,8 @@ package dev.cachet.testing;
 
 import dev.cachet.ca.CaMaterial;
 import dev.cachet.ca.Hierarchy;
+import dev.cachet.ca.IssuanceRequest;
+import dev.cachet.ca.IssuedCertificate;
 import dev.cachet.ca.Issuer;
 import dev.cachet.ca.LeafIssuer;
 import dev.cachet.crypto.KeyType;
@@ -14,6 +16,7 @@ import java.util.List;
 public final class TestCa {
     private final CaMaterial material;
     private final Issuer issuer;
+    private final RecordingJournal journal = new RecordingJournal();
 
     private TestCa(CaMaterial material) {
         this.material = material;
@@ -43,13 +46,29 @@ public final class TestCa {
         return issuer;
     }
 
+    /** @return the journal every leaf issuer of this CA records into */
+    public RecordingJournal journal() {
+        return journal;
+    }
+
     /**
-     * Creates a leaf issuer over the intermediate.
+     * Creates a leaf issuer over the intermediate, recording into {@link #journal()}.
      *
      * @param clock the issuance time
      * @return the leaf issuer
      */
     public LeafIssuer leafIssuer(Clock clock) {
-        return new LeafIssuer(issuer, new SecureRandom(), clock);
+        return new LeafIssuer(issuer, journal, new SecureRandom(), clock);
+    }
+
+    /**
+     * Issues a certificate as a test requester.
+     *
+     * @param clock the issuance time
+     * @param request what to certify
+     * @return the certificate
+     */
+    public IssuedCertificate issue(Clock clock, IssuanceRequest request) {
+        return leafIssuer(clock).issue(request, "test");
     }
 }

@@ -1,0 +1,27 @@
+package dev.cachet.ca;
+
+import dev.cachet.store.CertificateReservation;
+import java.math.BigInteger;
+
+/**
+ * Where issuance is recorded, in two steps around the real signature: the reservation (serial and
+ * linted TBS) is durable before the CA key signs, and the signed certificate is stored after. If
+ * {@link #reserve} fails, nothing is signed.
+ */
+public interface IssuanceJournal {
+
+    /**
+     * Records what is about to be signed; must be durable when it returns.
+     *
+     * @param reservation the serial and the linted certificate
+     */
+    void reserve(CertificateReservation reservation);
+
+    /**
+     * Records the signed certificate.
+     *
+     * @param serial the reserved serial
+     * @param certificate the DER of the signed certificate
+     */
+    void issued(BigInteger serial, byte[] certificate);
+}

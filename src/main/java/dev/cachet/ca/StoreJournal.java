@@ -1,0 +1,44 @@
+package dev.cachet.ca;
+
+import dev.cachet.store.AuditEvent;
+import dev.cachet.store.AuditLog;
+import dev.cachet.store.CertificateReservation;
+import dev.cachet.store.CertificateStore;
+import java.math.BigInteger;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+/** Records issuance in the certificate store and the audit log. */
+public final class StoreJournal implements IssuanceJournal {
+    private final CertificateStore certificates;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    /**
+     * Creates a journal over the stores.
+     *
+     * @param certificates the certificate store
+     * @param audit the audit log
+     * @param clock the time source for audit events
+     */
+    public StoreJournal(CertificateStore certificates, AuditLog audit, Clock clock) {
+        this.certificates = Objects.requireNonNull(certificates, "certificates");
+        this.audit = Objects.requireNonNull(audit, "audit");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    @Override
+    public void reserve(CertificateReservation reservation) {
+        certificates.reserve(reservation);
+        audit.record(new AuditEvent(clock.instant(), reservation.requester(), "certificate.reserved",
+                reservation.serial().toString(16), Map.of("profile", reservation.profile(), "names",
+                        reservation.names().stream().map(Object::toString).collect(Collectors.joining(",")))));
+    }
+
+    @Override
+    public void issued(BigInteger serial, byte[] certificate) {
+        certificates.recordIssued(serial, certificate);
+    }
+}
