@@ -23,6 +23,14 @@ public enum ErrorType {
     NOT_FOUND,
     /** Reading or writing a file failed. */
     IO,
+    /** No valid credentials were presented. */
+    UNAUTHORIZED,
+    /** The credentials do not allow this action or these names. */
+    FORBIDDEN,
+    /** The certificate was revoked already. */
+    ALREADY_REVOKED,
+    /** A service Cachet needs (the database) is not reachable; retrying later may succeed. */
+    UNAVAILABLE,
     /** Chain or signature verification failed. */
     VERIFICATION,
     /** A bug or an unexpected state inside Cachet. */
