@@ -85,7 +85,11 @@ public final class LeafIssuer {
      */
     public IssuedCertificate issue(IssuanceRequest request, String requester) {
         Profile profile = request.profile();
-        PublicKeyInfo key = new KeyPolicy(!profile.publicTrust()).check(request.publicKey());
+        PublicKeyInfo key = new KeyPolicy(true).check(request.publicKey());
+        if (!profile.keyTypes().contains(Profile.keyTypeOf(key))) {
+            throw new CachetException(ErrorType.BAD_PUBLIC_KEY, "key refused (" + key.describe() + "): profile "
+                    + profile.name() + " accepts " + String.join(", ", new java.util.TreeSet<>(profile.keyTypes())));
+        }
         LeafNames names = LeafNames.of(request);
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         int maxDays = maxValidityDays(profile, now);

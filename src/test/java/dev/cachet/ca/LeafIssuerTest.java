@@ -154,6 +154,17 @@ class LeafIssuerTest {
     }
 
     @Test
+    void aProfileAcceptsOnlyItsKeyTypes() {
+        IssuanceRequest ed25519 = new IssuanceRequest(key(KeyType.ED25519), names("example.org"), Optional.empty(),
+                Profiles.require("tls-server-public"), OptionalInt.empty());
+
+        assertThatThrownBy(() -> issue(ed25519)).isInstanceOf(CachetException.class)
+                .hasMessage("key refused (Ed25519): profile tls-server-public accepts ec-p256, ec-p384, rsa");
+        assertThat(issue(new IssuanceRequest(key(KeyType.ED25519), names("example.org"), Optional.empty(),
+                Profiles.require("tls-server"), OptionalInt.empty())).certificate()).isNotNull();
+    }
+
+    @Test
     void refusesWeakKeys() throws Exception {
         var generator = java.security.KeyPairGenerator.getInstance("RSA");
         generator.initialize(1024);
