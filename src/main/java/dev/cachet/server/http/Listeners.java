@@ -1,0 +1,108 @@
+package dev.cachet.server.http;
+
+import dev.cachet.core.CachetException;
+import dev.cachet.server.HostPort;
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.HttpResponseException;
+import java.security.KeyStore;
+import java.util.function.Consumer;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Creates Cachet's HTTP and HTTPS listeners with the same limits and error handling. */
+public final class Listeners {
+    private static final Logger LOG = LoggerFactory.getLogger(Listeners.class);
+    /** Idle connections are closed after this long (slowloris). */
+    private static final long IDLE_TIMEOUT_MILLIS = 30_000;
+    /** In-flight requests get this long to finish on shutdown. */
+    private static final long STOP_TIMEOUT_MILLIS = 10_000;
+
+    private Listeners() {
+    }
+
+    /**
+     * Creates an HTTPS listener (TLS 1.2 and 1.3 only).
+     *
+     * @param address where to listen
+     * @param keyStore the server certificate chain and key
+     * @param password the key store password
+     * @param maxBodyBytes the largest request body
+     * @param routes the routes to serve
+     * @return the server, not yet started
+     */
+    public static Javalin https(HostPort address, KeyStore keyStore, char[] password, long maxBodyBytes,
+            Consumer<RoutesConfig> routes) {
+        return Javalin.create(config -> {
+            common(config, maxBodyBytes, routes);
+            config.jetty.addConnector((server, http) -> tlsConnector(server, http, address, keyStore, password));
+        });
+    }
+
+    /**
+     * Creates a plain HTTP listener.
+     *
+     * @param address where to listen
+     * @param maxBodyBytes the largest request body
+     * @param routes the routes to serve
+     * @return the server, not yet started
+     */
+    public static Javalin http(HostPort address, long maxBodyBytes, Consumer<RoutesConfig> routes) {
+        return Javalin.create(config -> {
+            common(config, maxBodyBytes, routes);
+            config.jetty.addConnector((server, http) -> {
+                ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+                return bind(connector, address);
+            });
+        });
+    }
+
+    private static void common(JavalinConfig config, long maxBodyBytes, Consumer<RoutesConfig> routes) {
+        config.startup.showJavalinBanner = false;
+        config.startup.showOldJavalinVersionWarning = false;
+        config.http.maxRequestSize = maxBodyBytes;
+        config.jetty.modifyServer(server -> server.setStopTimeout(STOP_TIMEOUT_MILLIS));
+        config.jetty.modifyHttpConfiguration(http -> {
+            http.setSendServerVersion(false);
+            http.setSendXPoweredBy(false);
+        });
+        config.routes.exception(CachetException.class, Problems::write);
+        config.routes.exception(HttpResponseException.class, Problems::write);
+        config.routes.exception(Exception.class, (e, ctx) -> {
+            LOG.error("unexpected error on {} {}", ctx.method(), ctx.path(), e);
+            Problems.write(ctx, 500, "internal", "internal error");
+        });
+        routes.accept(config.routes);
+    }
+
+    private static ServerConnector tlsConnector(Server server, HttpConfiguration http, HostPort address,
+            KeyStore keyStore, char[] password) {
+        SslContextFactory.Server tls = new SslContextFactory.Server();
+        tls.setKeyStore(keyStore);
+        tls.setKeyStorePassword(new String(password));
+        tls.setIncludeProtocols("TLSv1.3", "TLSv1.2");
+        tls.setSniRequired(false);
+        HttpConfiguration https = new HttpConfiguration(http);
+        SecureRequestCustomizer secure = new SecureRequestCustomizer();
+        secure.setSniHostCheck(false);
+        https.addCustomizer(secure);
+        ServerConnector connector = new ServerConnector(server, new SslConnectionFactory(tls, "http/1.1"),
+                new HttpConnectionFactory(https));
+        return bind(connector, address);
+    }
+
+    private static ServerConnector bind(ServerConnector connector, HostPort address) {
+        connector.setHost(address.host());
+        connector.setPort(address.port());
+        connector.setIdleTimeout(IDLE_TIMEOUT_MILLIS);
+        return connector;
+    }
+}
