@@ -4,7 +4,14 @@ import dev.cachet.core.CachetException;
 import dev.cachet.core.ErrorType;
 import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.x509.AccessDescription;
+import org.bouncycastle.asn1.x509.AuthorityInformationAccess;
 import org.bouncycastle.asn1.x509.AuthorityKeyIdentifier;
+import org.bouncycastle.asn1.x509.CRLDistPoint;
+import org.bouncycastle.asn1.x509.DistributionPoint;
+import org.bouncycastle.asn1.x509.DistributionPointName;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.SubjectKeyIdentifier;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
@@ -48,6 +55,20 @@ final class CertificateExtensions {
         if (issuer != null) {
             add(builder, Extension.authorityKeyIdentifier, false, authorityKeyIdentifier(issuer));
         }
+    }
+
+    /** RFC 5280 §4.2.2.1 (AIA: OCSP and caIssuers) and §4.2.1.13 (CRL distribution point). */
+    static void addRevocationUrls(X509v3CertificateBuilder builder, IssuerUrls urls) {
+        add(builder, Extension.authorityInfoAccess, false, new AuthorityInformationAccess(new AccessDescription[] {
+            new AccessDescription(AccessDescription.id_ad_ocsp, uri(urls.ocsp())),
+            new AccessDescription(AccessDescription.id_ad_caIssuers, uri(urls.caIssuers()))}));
+        DistributionPointName name = new DistributionPointName(new GeneralNames(uri(urls.crl())));
+        add(builder, Extension.cRLDistributionPoints, false,
+                new CRLDistPoint(new DistributionPoint[] {new DistributionPoint(name, null, null)}));
+    }
+
+    private static GeneralName uri(String url) {
+        return new GeneralName(GeneralName.uniformResourceIdentifier, url);
     }
 
     private static BcX509ExtensionUtils utils() {

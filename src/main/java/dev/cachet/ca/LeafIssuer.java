@@ -57,6 +57,7 @@ public final class LeafIssuer {
     private final Clock clock;
     private final Linter linter;
     private final SigningKey lintKey;
+    private final IssuerUrls urls;
 
     /**
      * Creates an issuer of leaf certificates.
@@ -67,7 +68,21 @@ public final class LeafIssuer {
      * @param clock the time source
      */
     public LeafIssuer(Issuer issuer, IssuanceJournal journal, SecureRandom random, Clock clock) {
+        this(issuer, journal, random, clock, null);
+    }
+
+    /**
+     * Creates an issuer of leaf certificates that point at its revocation services.
+     *
+     * @param issuer the issuing CA
+     * @param journal where each issuance is recorded, before and after the signature
+     * @param random randomness for serial numbers and the throwaway lint key
+     * @param clock the time source
+     * @param urls the AIA and CRL distribution point URLs to put in each leaf, or null for none
+     */
+    public LeafIssuer(Issuer issuer, IssuanceJournal journal, SecureRandom random, Clock clock, IssuerUrls urls) {
         this.issuer = Objects.requireNonNull(issuer, "issuer");
+        this.urls = urls;
         this.issuerId = IssuerIds.of(issuer.certificate());
         this.journal = Objects.requireNonNull(journal, "journal");
         this.serials = new SerialNumbers(random);
@@ -163,6 +178,9 @@ public final class LeafIssuer {
         if (!names.subjectAltNames().isEmpty()) {
             CertificateExtensions.add(builder, Extension.subjectAlternativeName, names.commonName().isEmpty(),
                     SubjectAltNames.encode(names.subjectAltNames()));
+        }
+        if (urls != null) {
+            CertificateExtensions.addRevocationUrls(builder, urls);
         }
         if (profile.publicTrust()) {
             CertificateExtensions.add(builder, Extension.certificatePolicies, false,

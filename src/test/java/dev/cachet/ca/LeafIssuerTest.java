@@ -86,6 +86,22 @@ class LeafIssuerTest {
     }
 
     @Test
+    void pointsAtTheRevocationServicesWhenGivenUrls() {
+        LeafIssuer withUrls = new LeafIssuer(CA.issuer(), CA.journal(), RANDOM, CLOCK,
+                IssuerUrls.under("http://ca.example.test:8080/"));
+
+        X509CertificateHolder certificate = withUrls.issue(request("tls-server", OptionalInt.empty()), "test")
+                .certificate();
+
+        var aia = org.bouncycastle.asn1.x509.AuthorityInformationAccess.fromExtensions(certificate.getExtensions());
+        assertThat(aia.getAccessDescriptions()).extracting(d -> d.getAccessLocation().getName().toString())
+                .containsExactly("http://ca.example.test:8080/ocsp", "http://ca.example.test:8080/ca/intermediate.der");
+        var crl = org.bouncycastle.asn1.x509.CRLDistPoint.fromExtensions(certificate.getExtensions());
+        assertThat(crl.getDistributionPoints()[0].getDistributionPoint().toString())
+                .contains("http://ca.example.test:8080/crl/intermediate.crl");
+    }
+
+    @Test
     void rsaServerKeysAlsoGetKeyEncipherment() {
         IssuanceRequest request = new IssuanceRequest(key(KeyType.RSA_2048), names("example.org"), Optional.empty(),
                 Profiles.require("tls-server"), OptionalInt.empty());
