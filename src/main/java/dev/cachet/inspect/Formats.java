@@ -11,7 +11,6 @@ import org.bouncycastle.asn1.x500.X500Name;
 /** How values look in descriptions: names, serials, key identifiers, times and day counts. */
 final class Formats {
     private static final HexFormat COLONS = HexFormat.ofDelimiter(":").withUpperCase();
-    private static final long SECONDS_PER_DAY = 86_400;
 
     private Formats() {
     }
@@ -38,12 +37,12 @@ final class Formats {
     }
 
     /**
-     * Counts whole days from one instant to another, rounding down.
+     * Counts whole days from one instant to another; a part of a day does not count.
      *
      * @return the days, negative when {@code to} is before {@code from}
      */
     static long daysBetween(Instant from, Instant to) {
-        return Math.floorDiv(Duration.between(from, to).getSeconds(), SECONDS_PER_DAY);
+        return Duration.between(from, to).toDays();
     }
 
     /** @return {@code 1 day} or {@code N days} */
