@@ -42,10 +42,11 @@ public final class Inspector {
      * @return one description per object, in file order
      */
     public Inspection inspect(byte[] data, String source, char[] passphrase) {
-        if (new String(data, StandardCharsets.ISO_8859_1).isBlank()) {
+        String bytes = new String(data, StandardCharsets.ISO_8859_1);
+        if (bytes.isBlank()) {
             throw new CachetException(ErrorType.MALFORMED, source + ": empty file");
         }
-        boolean pem = new String(data, StandardCharsets.ISO_8859_1).contains("-----BEGIN ");
+        boolean pem = bytes.contains("-----BEGIN ");
         List<Object> objects = pem ? PemDocument.parse(data, source).objects() : List.of(DerReader.read(data, source));
         List<Description> descriptions = new ArrayList<>();
         for (int i = 0; i < objects.size(); i++) {
