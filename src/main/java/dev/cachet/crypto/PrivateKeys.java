@@ -55,10 +55,27 @@ public final class PrivateKeys {
         Object key = document.objects().stream().filter(PrivateKeys::isPrivateKeyObject).findFirst()
                 .orElseThrow(() -> new CachetException(ErrorType.MALFORMED,
                         document.source() + ": no private key found (found " + document.kinds() + ")"));
+        return read(key, passphrase, document.source());
+    }
+
+    /**
+     * Reads one private key object, as PEMParser returns it or as read from DER, decrypting it
+     * when it is encrypted.
+     *
+     * @param key a {@code PrivateKeyInfo}, {@code PKCS8EncryptedPrivateKeyInfo}, {@code PEMKeyPair}
+     *     or {@code PEMEncryptedKeyPair}
+     * @param passphrase the passphrase, or null when none was given
+     * @param source a name for messages, usually the file name
+     * @return the private key
+     */
+    public static PrivateKey read(Object key, char[] passphrase, String source) {
+        if (!isPrivateKeyObject(key)) {
+            throw new CachetException(ErrorType.MALFORMED, source + ": not a private key");
+        }
         try {
-            return convert(key, passphrase, document.source());
+            return convert(key, passphrase, source);
         } catch (PEMException e) {
-            throw new CachetException(ErrorType.MALFORMED, document.source() + ": unreadable private key", e);
+            throw new CachetException(ErrorType.MALFORMED, source + ": unreadable private key", e);
         }
     }
 
@@ -101,7 +118,13 @@ public final class PrivateKeys {
         }
     }
 
-    static boolean isPrivateKeyObject(Object o) {
+    /**
+     * Tells whether an object read from PEM or DER is a private key, encrypted or not.
+     *
+     * @param o an object as PEMParser returns it
+     * @return true for PKCS#8 (plain or encrypted) and traditional OpenSSL key pairs
+     */
+    public static boolean isPrivateKeyObject(Object o) {
         return o instanceof PrivateKeyInfo || o instanceof PKCS8EncryptedPrivateKeyInfo
                 || o instanceof PEMKeyPair || o instanceof PEMEncryptedKeyPair;
     }
