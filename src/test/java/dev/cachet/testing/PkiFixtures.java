@@ -61,7 +61,7 @@ public final class PkiFixtures {
      * @return the certificate and its chain
      */
     public static IssuedCertificate leaf(TestCa ca, Clock clock, KeyPair key, List<Identifier> names) {
-        return ca.leafIssuer(clock).issue(new IssuanceRequest(
+        return ca.issue(clock, new IssuanceRequest(
                 SubjectPublicKeyInfo.getInstance(key.getPublic().getEncoded()), names,
                 Optional.of(names.get(0).value()), Profiles.require("tls-server"), OptionalInt.empty()));
     }
