@@ -15,6 +15,9 @@ import java.util.Optional;
  * then checks the purpose and the host name. The first failure decides the verdict.
  */
 public final class ChainVerifier {
+    /** A mismatch message lists this many of the leaf's names, keeping the line short. */
+    private static final int MAX_NAMES = 5;
+
     private final Clock clock;
 
     /**
@@ -55,7 +58,8 @@ public final class ChainVerifier {
         }
         List<String> names = HostnameMatcher.presentedNames(leaf);
         String presented = names.isEmpty() ? "the certificate has no DNS name or IP address"
-                : "the certificate names " + String.join(", ", names);
+                : "the certificate names " + String.join(", ", names.subList(0, Math.min(names.size(), MAX_NAMES)))
+                        + (names.size() > MAX_NAMES ? " and " + (names.size() - MAX_NAMES) + " more" : "");
         throw new Rejection(Verdict.NAME_MISMATCH, ": " + CertificateNames.clean(host.get()) + " is not covered; "
                 + presented, leaf);
     }

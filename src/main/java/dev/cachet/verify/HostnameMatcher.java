@@ -97,7 +97,7 @@ public final class HostnameMatcher {
         if (name.startsWith("[") && name.endsWith("]")) {
             name = name.substring(1, name.length() - 1);
         } else if (name.endsWith(".")) {
-            name = name.substring(0, name.length() - 1); // an absolute name, RFC 6125 §6.4.1
+            name = name.substring(0, name.length() - 1); // an absolute name names the same host
         }
         return Identifiers.parseHost(name);
     }

@@ -20,7 +20,8 @@ final class IssuerRights {
         for (int i = 1; i < chain.size(); i++) {
             X509Certificate issuer = chain.get(i);
             String issued = CertificateNames.label(chain.get(i - 1));
-            // A version 1 root predates extensions; it can only be trusted as an anchor (§6.1.4 (k)).
+            // A version 1 root predates extensions and may still be a trust anchor; a version 1
+            // intermediate may not, as the JDK and browsers refuse it.
             boolean legacyAnchor = i == chain.size() - 1 && issuer.getVersion() < 3;
             if (issuer.getBasicConstraints() < 0 && !legacyAnchor) {
                 throw new Rejection(Verdict.NOT_A_CA, ": it has no basicConstraints cA=TRUE yet issued "

@@ -7,13 +7,16 @@ import static dev.cachet.verify.Fixtures.SERVER;
 import static dev.cachet.verify.VerdictScenarios.request;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
+import org.bouncycastle.asn1.x509.GeneralName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -61,6 +64,19 @@ class ChainVerifierTest {
 
         assertThat(result.trusted()).isFalse();
         assertThat(result.chain()).containsExactly(SERVER, INTERMEDIATE, ROOT);
+    }
+
+    @Test
+    void aMismatchListsAFewOfManyNames() {
+        GeneralName[] names = IntStream.rangeClosed(1, 7)
+                .mapToObj(i -> new GeneralName(GeneralName.dNSName, "n" + i + ".example")).toArray(GeneralName[]::new);
+        X509Certificate leaf = Fixtures.jdk(Fixtures.leafOfIntermediate("n1.example").subjectAltNames(names).build());
+
+        VerificationResult result = VERIFIER.verify(request(leaf, INTERMEDIATE).withHost("other.example"));
+
+        assertThat(result.message()).isEqualTo("host name does not match: other.example is not covered; the "
+                + "certificate names n1.example, n2.example, n3.example, n4.example, n5.example and 2 more "
+                + "(CN=n1.example)");
     }
 
     @Test
