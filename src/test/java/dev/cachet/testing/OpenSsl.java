@@ -53,6 +53,24 @@ public final class OpenSsl {
         return result.output();
     }
 
+    /**
+     * Finds an extension's value in the output of {@code openssl x509 -text} or {@code req -text},
+     * where it is the line after the extension's name.
+     *
+     * @param text the output
+     * @param extension the name as openssl prints it, such as {@code X509v3 Key Usage}
+     * @return the value line, stripped
+     */
+    public static String extension(String text, String extension) {
+        List<String> lines = text.lines().map(String::strip).toList();
+        for (int i = 0; i < lines.size() - 1; i++) {
+            if (lines.get(i).startsWith(extension + ":")) {
+                return lines.get(i + 1);
+            }
+        }
+        throw new AssertionError("no " + extension + " in:\n" + text);
+    }
+
     private static synchronized boolean isInstalled() {
         if (installed == null) {
             installed = probe();
