@@ -127,6 +127,14 @@ class CaSignBadInputTest {
         assertNothingWritten(dir, out);
     }
 
+    @Test
+    void oneFileForBothOutputsIsRefused() {
+        CliRunner.Result result = sign("--fullchain-out", out.toString());
+
+        assertBadInput(result, out + ": given for two outputs; choose a different file for each");
+        assertNothingWritten(dir, out);
+    }
+
     private CliRunner.Result sign(String... options) {
         String[] args = {"ca", "sign", "--dir", ca.toString(), "--csr", csr.toString(), "--out", out.toString()};
         String[] all = new String[args.length + options.length];

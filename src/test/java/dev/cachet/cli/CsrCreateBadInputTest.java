@@ -118,6 +118,27 @@ class CsrCreateBadInputTest {
         assertNothingWritten(dir, csr);
     }
 
+    @Test
+    void oneFileForKeyAndRequestIsRefused() {
+        CliRunner.Result result = CliRunner.run("csr", "create", "--san", "example.org", "--new-key", "ec-p256",
+                "--key-out", csr.toString(), "--out", csr.toString());
+
+        assertBadInput(result, csr + ": given for two outputs; choose a different file for each");
+        assertNothingWritten(dir, csr);
+    }
+
+    @Test
+    void aShortPassphraseForTheNewKeyIsRefused() {
+        Path passphrase = workspace.write("pass.txt", "short\n");
+        Path key = workspace.path("key.pem");
+
+        CliRunner.Result result = CliRunner.run("csr", "create", "--san", "example.org", "--new-key", "ec-p256",
+                "--key-out", key.toString(), "--passphrase-file", passphrase.toString(), "--out", csr.toString());
+
+        assertBadInput(result, passphrase + ": passphrase too short (at least 8 characters)");
+        assertNothingWritten(dir, key, csr);
+    }
+
     private String validKey() {
         CliRunner.runOk("key", "create", "--out", workspace.path("valid.pem").toString());
         return workspace.read("valid.pem");
