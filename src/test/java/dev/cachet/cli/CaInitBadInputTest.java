@@ -45,6 +45,17 @@ class CaInitBadInputTest {
     }
 
     @Test
+    void aFileInPlaceOfTheFolderIsLeftUnchanged() {
+        Path file = new Workspace(dir).write("ca", "not a folder\n");
+
+        CliRunner.Result result = CliRunner.run("ca", "init", "--dir", file.toString());
+
+        assertBadInput(result, file + ": exists and is not a folder");
+        assertThat(file).hasContent("not a folder");
+        assertNothingWritten(dir);
+    }
+
+    @Test
     void anUnknownKeyTypeIsAUsageError() {
         Path ca = dir.resolve("ca");
 
