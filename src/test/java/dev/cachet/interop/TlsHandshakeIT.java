@@ -31,14 +31,16 @@ class TlsHandshakeIT {
         workspace.sign(dir.resolve("ca"), csr, "localhost.pem", "--fullchain-out",
                 dir.resolve("fullchain.pem").toString());
 
-        try (TlsTestServer server = TlsTestServer.start(dir.resolve("localhost.key"), dir.resolve("fullchain.pem"),
-                1)) {
-            Processes.Result result = OpenSsl.run(dir, connect(server, "localhost"));
-
-            assertThat(result.exitCode()).as(result.output()).isZero();
-            assertThat(result.output()).contains("Verify return code: 0 (ok)").doesNotContain("verify error");
-            assertThat(server.completedHandshakes()).isEqualTo(1);
+        TlsTestServer server = TlsTestServer.start(dir.resolve("localhost.key"), dir.resolve("fullchain.pem"), 1);
+        Processes.Result result;
+        try (server) {
+            result = OpenSsl.run(dir, connect(server, "localhost"));
         }
+
+        assertThat(result.exitCode()).as(result.output()).isZero();
+        assertThat(result.output()).contains("Verify return code: 0 (ok)").doesNotContain("verify error");
+        assertThat(server.completedHandshakes()).isEqualTo(1);
+        assertThat(server.failedConnections()).isZero();
     }
 
     @Test
@@ -47,13 +49,16 @@ class TlsHandshakeIT {
         workspace.sign(dir.resolve("ca"), csr, "localhost.pem", "--fullchain-out",
                 dir.resolve("fullchain.pem").toString());
 
-        try (TlsTestServer server = TlsTestServer.start(dir.resolve("localhost.key"), dir.resolve("fullchain.pem"),
-                1)) {
-            Processes.Result result = OpenSsl.run(dir, connect(server, "other.example"));
-
-            assertThat(result.exitCode()).isNotZero();
-            assertThat(result.output()).contains("verify error").contains("hostname mismatch");
+        TlsTestServer server = TlsTestServer.start(dir.resolve("localhost.key"), dir.resolve("fullchain.pem"), 1);
+        Processes.Result result;
+        try (server) {
+            result = OpenSsl.run(dir, connect(server, "other.example"));
         }
+
+        assertThat(result.exitCode()).isNotZero();
+        assertThat(result.output()).contains("verify error").contains("hostname mismatch");
+        assertThat(server.completedHandshakes()).isZero();
+        assertThat(server.failedConnections()).isEqualTo(1);
     }
 
     @Test
@@ -62,14 +67,17 @@ class TlsHandshakeIT {
                 "-keyout", "self.key", "-out", "self.pem", "-days", "1", "-subj", "/CN=localhost",
                 "-addext", "subjectAltName=DNS:localhost");
 
-        try (TlsTestServer server = TlsTestServer.start(dir.resolve("self.key"), dir.resolve("self.pem"), 1)) {
-            Processes.Result result = OpenSsl.run(dir, connect(server, "localhost"));
-
-            assertThat(result.exitCode()).isNotZero();
-            // "self-signed" since OpenSSL 3.0, "self signed" before.
-            assertThat(result.output()).contains("verify error").containsPattern("self[- ]signed certificate");
-            assertThat(server.completedHandshakes()).isZero();
+        TlsTestServer server = TlsTestServer.start(dir.resolve("self.key"), dir.resolve("self.pem"), 1);
+        Processes.Result result;
+        try (server) {
+            result = OpenSsl.run(dir, connect(server, "localhost"));
         }
+
+        assertThat(result.exitCode()).isNotZero();
+        // "self-signed" since OpenSSL 3.0, "self signed" before.
+        assertThat(result.output()).contains("verify error").containsPattern("self[- ]signed certificate");
+        assertThat(server.completedHandshakes()).isZero();
+        assertThat(server.failedConnections()).isEqualTo(1);
     }
 
     private static String[] connect(TlsTestServer server, String hostName) {

@@ -5,7 +5,6 @@ import dev.cachet.crypto.PrivateKeys;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
-import java.net.SocketTimeoutException;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
@@ -82,7 +81,7 @@ public final class TlsTestServer implements AutoCloseable {
         return socket.getLocalPort();
     }
 
-    /** @return how many handshakes completed so far */
+    /** @return how many handshakes completed so far; final once {@link #close} returned */
     public int completedHandshakes() {
         return handshakes.get();
     }
@@ -92,7 +91,10 @@ public final class TlsTestServer implements AutoCloseable {
         return failures.get();
     }
 
-    /** Stops accepting connections and waits for the server thread to end. */
+    /**
+     * Stops accepting connections and waits for the server thread to end, after which
+     * {@link #completedHandshakes} and {@link #failedConnections} no longer change.
+     */
     @Override
     public void close() throws IOException {
         socket.close();
@@ -104,18 +106,19 @@ public final class TlsTestServer implements AutoCloseable {
     }
 
     private void serve(int maxConnections) {
-        for (int i = 0; i < maxConnections && !socket.isClosed(); i++) {
-            try (SSLSocket client = (SSLSocket) socket.accept()) {
+        for (int i = 0; i < maxConnections; i++) {
+            SSLSocket client;
+            try {
+                client = (SSLSocket) socket.accept();
+            } catch (IOException e) {
+                return; // closed by close(), or no client came within the timeout
+            }
+            try (client) {
                 client.setSoTimeout((int) TIMEOUT.toMillis());
                 client.startHandshake();
                 handshakes.incrementAndGet();
                 drain(client.getInputStream());
-            } catch (SocketTimeoutException e) {
-                return; // no client came: the test has failed or finished already
             } catch (IOException e) {
-                if (socket.isClosed()) {
-                    return;
-                }
                 failures.incrementAndGet();
             }
         }
