@@ -79,6 +79,9 @@ public final class CaDirectory {
         if (exists()) {
             throw new CachetException(ErrorType.ALREADY_EXISTS, dir + ": already holds a CA; not overwritten");
         }
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new CachetException(ErrorType.ALREADY_EXISTS, dir + ": exists and is not a folder");
+        }
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.bouncycastle.cert.X509CRLHolder;
 import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.openssl.PEMException;
 import org.bouncycastle.openssl.PEMParser;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 
@@ -178,7 +179,12 @@ public final class PemDocument {
     }
 
     private static String reason(Exception e) {
-        String message = e.getMessage();
-        return message == null || message.isBlank() ? e.getClass().getSimpleName() : message.strip();
+        // PEMParser wraps a content that does not decode as "problem parsing cert: java.io.IOException: detail";
+        // the class name means nothing to the user, the detail does.
+        boolean wrapped = e instanceof PEMException && e.getCause() != null;
+        Throwable cause = wrapped ? e.getCause() : e;
+        String message = cause.getMessage();
+        String detail = message == null || message.isBlank() ? "unreadable content" : message.strip();
+        return wrapped ? "the content does not decode: " + detail : detail;
     }
 }

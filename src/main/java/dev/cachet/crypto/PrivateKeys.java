@@ -15,7 +15,6 @@ import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.pkcs.PKCS8EncryptedPrivateKeyInfo;
 import org.bouncycastle.pkcs.PKCSException;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
-import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 import org.bouncycastle.openssl.jcajce.JceOpenSSLPKCS8EncryptorBuilder;
 import org.bouncycastle.openssl.PKCS8Generator;
 import org.bouncycastle.operator.OutputEncryptor;
@@ -110,12 +109,25 @@ public final class PrivateKeys {
                             .build();
             StringWriter out = new StringWriter();
             try (JcaPEMWriter writer = new JcaPEMWriter(out)) {
-                writer.writeObject(new JcaPKCS8Generator(key, encryptor));
+                writer.writeObject(new PKCS8Generator(withoutPublicKey(key), encryptor));
             }
             return out.toString();
         } catch (IOException | OperatorCreationException e) {
             throw new CachetException(ErrorType.INTERNAL, "cannot encode private key", e);
         }
+    }
+
+    /**
+     * Bouncy Castle encodes Ed25519 keys as PKCS#8 v2 (RFC 5958) with the public key inside, which
+     * OpenSSL before 3.5 cannot read; RFC 8410 §7 notes this. The public key follows from the
+     * private one, so Cachet writes v1, as OpenSSL does, and still reads both.
+     */
+    private static PrivateKeyInfo withoutPublicKey(PrivateKey key) throws IOException {
+        PrivateKeyInfo info = PrivateKeyInfo.getInstance(key.getEncoded());
+        if (info.getPublicKeyData() == null) {
+            return info;
+        }
+        return new PrivateKeyInfo(info.getPrivateKeyAlgorithm(), info.parsePrivateKey(), info.getAttributes());
     }
 
     /**

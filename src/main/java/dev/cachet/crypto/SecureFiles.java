@@ -12,6 +12,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -53,6 +54,7 @@ public final class SecureFiles {
      * @param outputs the files to write
      */
     public static void writeAll(List<Output> outputs) {
+        refuseDuplicates(outputs);
         outputs.forEach(o -> refuseExisting(o.path()));
         List<Path> temporaries = new ArrayList<>();
         List<Path> placed = new ArrayList<>();
@@ -86,6 +88,16 @@ public final class SecureFiles {
         Path parent = path.toAbsolutePath().getParent();
         if (parent != null && !Files.isDirectory(parent)) {
             throw new CachetException(ErrorType.NOT_FOUND, path + ": directory " + parent + " does not exist");
+        }
+    }
+
+    private static void refuseDuplicates(List<Output> outputs) {
+        Set<Path> targets = new HashSet<>();
+        for (Output output : outputs) {
+            if (!targets.add(output.path().toAbsolutePath().normalize())) {
+                throw new CachetException(ErrorType.MALFORMED,
+                        output.path() + ": given for two outputs; choose a different file for each");
+            }
         }
     }
 

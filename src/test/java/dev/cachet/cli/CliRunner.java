@@ -31,4 +31,19 @@ public final class CliRunner {
         int code = Cli.run(new PrintWriter(out), new PrintWriter(err), args);
         return new Result(code, out.toString(), err.toString());
     }
+
+    /**
+     * Runs a command that must succeed, as the set-up step of a test.
+     *
+     * @param args the command line, without the leading {@code cachet}
+     * @return its outcome, with exit code 0
+     */
+    public static Result runOk(String... args) {
+        Result result = run(args);
+        if (result.exitCode() != ExitCodes.OK) {
+            throw new AssertionError("cachet " + String.join(" ", args) + " failed with exit code "
+                    + result.exitCode() + ":\n" + result.err() + result.out());
+        }
+        return result;
+    }
 }
