@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 /** Package rules of docs/ARCHITECTURE.md: no cycles, and a core that knows nothing of its edges. */
 class ArchitectureTest {
     private static final String[] EDGES = {"dev.cachet.cli..", "dev.cachet.server.."};
+    private static final String[] JDBC_USERS = {"dev.cachet.cli..", "dev.cachet.server..", "dev.cachet.store.jdbc.."};
     private static JavaClasses classes;
 
     @BeforeAll
@@ -26,10 +27,17 @@ class ArchitectureTest {
     }
 
     @Test
-    void coreKnowsNothingOfCommandLineHttpOrJdbc() {
+    void coreKnowsNothingOfCommandLineOrHttp() {
         noClasses().that().resideOutsideOfPackages(EDGES)
-                .should().dependOnClassesThat().resideInAnyPackage("picocli..", "io.javalin..",
-                        "org.eclipse.jetty..", "java.sql..", "javax.sql..", "com.zaxxer..")
+                .should().dependOnClassesThat().resideInAnyPackage("picocli..", "io.javalin..", "org.eclipse.jetty..")
+                .check(classes);
+    }
+
+    @Test
+    void onlyTheJdbcStoreAndTheEdgesUseJdbc() {
+        noClasses().that().resideOutsideOfPackages(JDBC_USERS)
+                .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..", "com.zaxxer..",
+                        "org.flywaydb..", "org.h2..", "org.postgresql..")
                 .check(classes);
     }
 

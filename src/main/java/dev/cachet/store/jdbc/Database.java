@@ -1,0 +1,131 @@
+package dev.cachet.store.jdbc;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.cachet.core.CachetException;
+import dev.cachet.core.ErrorType;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+
+/**
+ * A pooled database with Cachet's schema: H2 embedded in a data folder by default, or PostgreSQL.
+ * Opening it migrates the schema (Flyway, {@code classpath:db/migration}); closing it closes the pool.
+ *
+ * <p>The pool waits at most {@value #CONNECTION_TIMEOUT_SECONDS} seconds for a connection, so a
+ * database that went away yields an {@link ErrorType#UNAVAILABLE} error quickly instead of a hang.
+ */
+public final class Database implements AutoCloseable {
+    /** The largest number of connections of one Cachet instance. */
+    public static final int MAX_POOL_SIZE = 10;
+    private static final int CONNECTION_TIMEOUT_SECONDS = 3;
+    private static final String MIGRATIONS = "classpath:db/migration";
+    /** PostgreSQL: give up on a connect after 3 s and on a silent server after 60 s. */
+    private static final String POSTGRES_TIMEOUTS = "connectTimeout=3&socketTimeout=60&tcpKeepAlive=true";
+
+    private final HikariDataSource pool;
+
+    private Database(HikariDataSource pool) {
+        this.pool = pool;
+    }
+
+    /**
+     * Opens the embedded H2 file database {@code cachet} in a folder, creating it on first use.
+     * Commits are written to the file at once ({@code WRITE_DELAY=0}).
+     *
+     * @param dataDir the folder of the database files
+     * @return the open database
+     */
+    public static Database embedded(Path dataDir) {
+        return open(embeddedUrl(dataDir), null, null);
+    }
+
+    /**
+     * The JDBC URL of the embedded database in a folder.
+     *
+     * @param dataDir the folder of the database files
+     * @return an H2 URL in PostgreSQL mode
+     */
+    public static String embeddedUrl(Path dataDir) {
+        return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("cachet")
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
+                + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
+    }
+
+    /**
+     * Opens a database and migrates its schema.
+     *
+     * @param jdbcUrl a {@code jdbc:postgresql:} or {@code jdbc:h2:} URL
+     * @param user the user, or null when the URL or the driver needs none
+     * @param password the password, or null
+     * @return the open database
+     * @throws CachetException UNAVAILABLE when the database cannot be reached, INTERNAL when the
+     *     migration fails
+     */
+    public static Database open(String jdbcUrl, String user, String password) {
+        HikariDataSource pool = newPool(Objects.requireNonNull(jdbcUrl, "jdbcUrl"), user, password);
+        try {
+            Flyway.configure().dataSource(pool).locations(MIGRATIONS).failOnMissingLocations(true)
+                    .load().migrate();
+            return new Database(pool);
+        } catch (RuntimeException e) {
+            pool.close();
+            throw failure("migrating the database schema", e);
+        }
+    }
+
+    /** @return the pooled data source, for the stores */
+    public DataSource dataSource() {
+        return pool;
+    }
+
+    /** Closes the pool and with it the embedded database. */
+    @Override
+    public void close() {
+        pool.close();
+    }
+
+    private static HikariDataSource newPool(String jdbcUrl, String user, String password) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("cachet-db");
+        config.setJdbcUrl(withTimeouts(jdbcUrl));
+        config.setUsername(user);
+        config.setPassword(password);
+        config.setMaximumPoolSize(MAX_POOL_SIZE);
+        config.setMinimumIdle(1);
+        config.setConnectionTimeout(TimeUnit.SECONDS.toMillis(CONNECTION_TIMEOUT_SECONDS));
+        config.setValidationTimeout(TimeUnit.SECONDS.toMillis(2));
+        try {
+            return new HikariDataSource(config);
+        } catch (RuntimeException e) {
+            throw failure("opening the database", e);
+        }
+    }
+
+    /** Adds connect and read timeouts to a PostgreSQL URL that sets none. */
+    private static String withTimeouts(String jdbcUrl) {
+        if (!jdbcUrl.startsWith("jdbc:postgresql:") || jdbcUrl.contains("connectTimeout=")) {
+            return jdbcUrl;
+        }
+        return jdbcUrl + (jdbcUrl.contains("?") ? "&" : "?") + POSTGRES_TIMEOUTS;
+    }
+
+    /** A failure of the pool or Flyway, translated by its SQL cause when it has one. */
+    private static CachetException failure(String doing, RuntimeException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof CachetException) {
+                return (CachetException) cause;
+            }
+            if (cause instanceof SQLException) {
+                CachetException translated = SqlErrors.translate((SQLException) cause, "the database");
+                if (translated.type() == ErrorType.UNAVAILABLE) {
+                    return translated;
+                }
+            }
+        }
+        return new CachetException(ErrorType.INTERNAL, "failed " + doing + ": " + e.getMessage(), e);
+    }
+}

@@ -1,0 +1,143 @@
+package dev.cachet.store.jdbc;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/**
+ * The few JDBC moves every store makes: borrow a connection, run in a transaction that is rolled
+ * back on any failure, bind parameters, map rows, and translate errors through {@link SqlErrors}.
+ *
+ * <p>Instants are stored as {@code TIMESTAMP WITH TIME ZONE}, which both databases keep to the
+ * microsecond; they are truncated to microseconds here so that H2 and PostgreSQL store the same
+ * value (PostgreSQL would round).
+ */
+final class Jdbc {
+    private final DataSource dataSource;
+
+    /** Work on a connection. */
+    @FunctionalInterface
+    interface Work<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    /** Turns the current row into a value. */
+    @FunctionalInterface
+    interface RowMapper<T> {
+        T map(ResultSet row) throws SQLException;
+    }
+
+    Jdbc(DataSource dataSource) {
+        this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+    }
+
+    /**
+     * Runs work in one transaction: committed when it returns, rolled back when it throws.
+     *
+     * @param what the object concerned, for error messages
+     * @param work the statements
+     * @return what the work returned
+     */
+    <T> T inTransaction(String what, Work<T> work) {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                T result = work.run(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                rollbackQuietly(connection, e);
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw SqlErrors.translate(e, what);
+        }
+    }
+
+    /** Runs one statement with autocommit; returns the update count. */
+    int update(String what, String sql, Object... parameters) {
+        return withConnection(what, c -> update(c, sql, parameters));
+    }
+
+    /** Runs one query with autocommit; returns its rows. */
+    <T> List<T> list(String what, String sql, RowMapper<T> mapper, Object... parameters) {
+        return withConnection(what, c -> list(c, sql, mapper, parameters));
+    }
+
+    /** Runs one query with autocommit; returns its first row. */
+    <T> Optional<T> first(String what, String sql, RowMapper<T> mapper, Object... parameters) {
+        return list(what, sql, mapper, parameters).stream().findFirst();
+    }
+
+    /** Runs work on a connection in autocommit mode (reads, single statements). */
+    <T> T withConnection(String what, Work<T> work) {
+        try (Connection connection = dataSource.getConnection()) {
+            return work.run(connection);
+        } catch (SQLException e) {
+            throw SqlErrors.translate(e, what);
+        }
+    }
+
+    static int update(Connection connection, String sql, Object... parameters) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            bind(statement, parameters);
+            return statement.executeUpdate();
+        }
+    }
+
+    static <T> List<T> list(Connection connection, String sql, RowMapper<T> mapper, Object... parameters)
+            throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            bind(statement, parameters);
+            try (ResultSet rows = statement.executeQuery()) {
+                List<T> result = new ArrayList<>();
+                while (rows.next()) {
+                    result.add(mapper.map(rows));
+                }
+                return result;
+            }
+        }
+    }
+
+    /** Binds parameters: Instants as UTC timestamps to the microsecond, byte arrays as bytes. */
+    static void bind(PreparedStatement statement, Object... parameters) throws SQLException {
+        for (int i = 0; i < parameters.length; i++) {
+            Object value = Objects.requireNonNull(parameters[i], () -> "SQL parameter is null");
+            if (value instanceof Instant) {
+                statement.setObject(i + 1, timestamp((Instant) value));
+            } else if (value instanceof byte[]) {
+                statement.setBytes(i + 1, (byte[]) value);
+            } else {
+                statement.setObject(i + 1, value);
+            }
+        }
+    }
+
+    /** Reads a timestamp column as an Instant, or null. */
+    static Instant instant(ResultSet row, String column) throws SQLException {
+        OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    private static OffsetDateTime timestamp(Instant instant) {
+        return instant.truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
+    }
+
+    private static void rollbackQuietly(Connection connection, Exception failure) {
+        try {
+            connection.rollback();
+        } catch (SQLException e) {
+            failure.addSuppressed(e);
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package dev.cachet.store.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cachet.core.ErrorType;
+import dev.cachet.store.ApiToken;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The embedded default and what opening an unreachable database does. */
+class EmbeddedDatabaseTest {
+
+    @Test
+    void theEmbeddedDatabaseIsAFileInTheDataFolderThatSurvivesAReopen(@TempDir Path dir) {
+        ApiToken token = new ApiToken("t1", "deploy", "ab".repeat(32), Set.of("read"), List.of(),
+                Instant.parse("2026-03-01T10:00:00Z"), false);
+        try (Database database = Database.embedded(dir)) {
+            new JdbcTokenStore(database.dataSource()).create(token);
+        }
+        assertThat(Files.exists(dir.resolve("cachet.mv.db"))).isTrue();
+
+        try (Database database = Database.embedded(dir)) {
+            assertThat(new JdbcTokenStore(database.dataSource()).list()).containsExactly(token);
+        }
+    }
+
+    @Test
+    void aDatabaseThatCannotBeReachedIsUnavailableWithinSeconds() throws IOException {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        long start = System.nanoTime();
+
+        JdbcCertificateStoreTest.assertFails(ErrorType.UNAVAILABLE,
+                () -> Database.open("jdbc:postgresql://127.0.0.1:" + closedPort + "/cachet", "u", "p"));
+
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+    }
+}

@@ -1,0 +1,90 @@
+package dev.cachet.store.jdbc;
+
+import static dev.cachet.store.jdbc.CertificateFixtures.CLOCK;
+import static dev.cachet.store.jdbc.CertificateFixtures.reservation;
+import static dev.cachet.store.jdbc.JdbcCertificateStoreTest.assertFails;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cachet.core.CachetException;
+import dev.cachet.core.ErrorType;
+import dev.cachet.core.Identifier;
+import dev.cachet.testing.PostgresServer;
+import java.math.BigInteger;
+import java.time.Duration;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * A PostgreSQL that goes away makes the stores fail fast with UNAVAILABLE; they recover when it is
+ * back. Runs on a private server, since it stops it.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PostgresOutageTest {
+    private static final Duration FAST = Duration.ofSeconds(8);
+    private PostgresServer server;
+
+    @BeforeAll
+    void startPrivateServer() {
+        server = PostgresServer.create().start();
+    }
+
+    @BeforeEach
+    void serverIsUp() {
+        server.start();
+    }
+
+    @AfterAll
+    void deletePrivateServer() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Test
+    void aStoppedServerIsUnavailableAndTheSameStoreWorksAfterARestart() {
+        try (Database database = Database.open(server.newDatabase("outage"), server.user(), server.password())) {
+            JdbcCertificateStore certificates = new JdbcCertificateStore(database.dataSource(), CLOCK);
+            JdbcTokenStore tokens = new JdbcTokenStore(database.dataSource());
+            certificates.reserve(reservation(BigInteger.ONE, Identifier.dns("a.example")));
+
+            server.stop();
+
+            assertUnavailableQuickly(() -> certificates.find(BigInteger.ONE));
+            assertUnavailableQuickly(() -> certificates.reserve(reservation(BigInteger.TWO)));
+            assertUnavailableQuickly(tokens::list);
+
+            server.start();
+
+            assertThat(certificates.find(BigInteger.ONE)).isPresent();
+            certificates.reserve(reservation(BigInteger.TWO));
+            assertThat(tokens.list()).isEmpty();
+        }
+    }
+
+    @Test
+    void aRestartBetweenCallsIsInvisibleOrUnavailableButNeverInternal() {
+        try (Database database = Database.open(server.newDatabase("restart"), server.user(), server.password())) {
+            JdbcCertificateStore certificates = new JdbcCertificateStore(database.dataSource(), CLOCK);
+            certificates.reserve(reservation(BigInteger.ONE));
+
+            server.restart();
+
+            try {
+                certificates.find(BigInteger.ONE);
+            } catch (CachetException e) {
+                assertThat(e.type()).isEqualTo(ErrorType.UNAVAILABLE);
+            }
+            assertThat(certificates.find(BigInteger.ONE)).isPresent();
+        }
+    }
+
+    private static void assertUnavailableQuickly(ThrowingCallable call) {
+        long start = System.nanoTime();
+        assertFails(ErrorType.UNAVAILABLE, call);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(FAST);
+    }
+}
