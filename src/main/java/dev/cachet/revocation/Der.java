@@ -10,6 +10,8 @@ import org.bouncycastle.asn1.ASN1Encoding;
 final class Der {
     /** Universal SEQUENCE, constructed. */
     static final int SEQUENCE = 0x30;
+    /** Universal INTEGER. */
+    static final int INTEGER = 0x02;
     /** Universal BIT STRING, primitive. */
     static final int BIT_STRING = 0x03;
     /** Context-specific [0], constructed: the EXPLICIT tag of crlExtensions (RFC 5280 §5.1). */
