@@ -29,7 +29,6 @@ import java.util.function.Predicate;
  * within 24 hours).
  */
 public final class CrlService {
-    private final CertificateStore certificates;
     private final CrlStore crls;
     private final Clock clock;
     private final CrlSettings settings;
@@ -50,11 +49,10 @@ public final class CrlService {
      * @param settings validity and refresh intervals
      */
     public CrlService(CertificateStore certificates, CrlStore crls, Clock clock, CrlSettings settings) {
-        this.certificates = Objects.requireNonNull(certificates, "certificates");
         this.crls = Objects.requireNonNull(crls, "crls");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.settings = Objects.requireNonNull(settings, "settings");
-        this.generator = new CrlGenerator(certificates);
+        this.generator = new CrlGenerator(Objects.requireNonNull(certificates, "certificates"));
     }
 
     /**
@@ -65,12 +63,15 @@ public final class CrlService {
      */
     public byte[] current(Issuer issuer) {
         String issuerId = IssuerIds.of(issuer.certificate());
-        Loaded memo = loaded.get(issuerId);
-        if (memo != null && isFresh(memo.crl()) && !clock.instant().isBefore(memo.at())
-                && clock.instant().isBefore(memo.at().plus(settings.reloadInterval()))) {
-            return memo.crl().der();
+        Optional<StoredCrl> remembered = remembered(issuerId);
+        if (remembered.isPresent()) {
+            return remembered.get().der();
         }
         synchronized (locks.computeIfAbsent(issuerId, id -> new Object())) {
+            remembered = remembered(issuerId);
+            if (remembered.isPresent()) {
+                return remembered.get().der();
+            }
             Optional<StoredCrl> latest = crls.latest(issuerId);
             if (latest.isPresent() && isFresh(latest.get())) {
                 return remember(latest.get()).der();
@@ -114,6 +115,17 @@ public final class CrlService {
         }
         throw new CachetException(ErrorType.UNAVAILABLE, "cannot store a CRL for issuer " + issuerId + " after "
                 + settings.maxSaveAttempts() + " attempts: other instances kept taking the CRL number");
+    }
+
+    /** The CRL this instance read or made, while it is fresh and was read less than the reload interval ago. */
+    private Optional<StoredCrl> remembered(String issuerId) {
+        Loaded memo = loaded.get(issuerId);
+        Instant now = clock.instant();
+        if (memo == null || now.isBefore(memo.at()) || !now.isBefore(memo.at().plus(settings.reloadInterval()))
+                || !isFresh(memo.crl())) {
+            return Optional.empty();
+        }
+        return Optional.of(memo.crl());
     }
 
     private boolean isFresh(StoredCrl crl) {

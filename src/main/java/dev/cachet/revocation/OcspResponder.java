@@ -49,6 +49,9 @@ public final class OcspResponder {
      */
     public OcspResponder(List<Issuer> issuers, CertificateStore certificates, Clock clock, OcspSettings settings) {
         this.issuers = issuers.stream().map(ServedIssuer::new).toList();
+        if (this.issuers.isEmpty()) {
+            throw new IllegalArgumentException("an OCSP responder needs at least one issuer");
+        }
         this.statuses = new StatusLookup(Objects.requireNonNull(certificates, "certificates"));
         this.clock = Objects.requireNonNull(clock, "clock");
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -65,20 +68,8 @@ public final class OcspResponder {
      *     tryLater (store unavailable) or internalError; possibly shared with the cache, not to be modified
      */
     public byte[] respond(byte[] requestDer) {
-        Optional<OcspRequestParser.Parsed> parsed = parser.parse(requestDer);
-        if (parsed.isEmpty()) {
-            return OcspResponses.malformed();
-        }
-        List<CertID> certIds = parsed.get().certIds();
-        Optional<ServedIssuer> issuer = issuerOf(certIds);
-        if (issuer.isEmpty()) {
-            return OcspResponses.unauthorized();
-        }
         try {
-            if (certIds.size() == 1 && parsed.get().nonce().isEmpty()) {
-                return cached(issuer.get(), certIds.get(0));
-            }
-            return fresh(issuer.get(), parsed.get());
+            return answer(requestDer);
         } catch (CachetException e) {
             if (e.type() == ErrorType.UNAVAILABLE) {
                 LOG.warn("OCSP answered tryLater: {}", e.getMessage());
@@ -104,6 +95,22 @@ public final class OcspResponder {
     /** @return how many serials have a cached response */
     public int cachedSerials() {
         return cache.size();
+    }
+
+    private byte[] answer(byte[] requestDer) {
+        Optional<OcspRequestParser.Parsed> parsed = parser.parse(requestDer);
+        if (parsed.isEmpty()) {
+            return OcspResponses.malformed();
+        }
+        List<CertID> certIds = parsed.get().certIds();
+        Optional<ServedIssuer> issuer = issuerOf(certIds);
+        if (issuer.isEmpty()) {
+            return OcspResponses.unauthorized();
+        }
+        if (certIds.size() == 1 && parsed.get().nonce().isEmpty()) {
+            return cached(issuer.get(), certIds.get(0));
+        }
+        return fresh(issuer.get(), parsed.get());
     }
 
     /** The one served issuer all CertIDs name; a response is signed by one key. */

@@ -16,9 +16,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * client sent (hash algorithm and encoding differ between clients). Bounded: past the size, about
  * a tenth of the serials are dropped in the map's own order, a cheap stand-in for LRU.
  *
- * <p>A response computed from a status read before an {@link #invalidate} is never kept after it:
- * {@link #put} takes the invalidation count from before the store read and drops what it stored
- * when an invalidation happened since.
+ * <p>A response computed from a status read before an {@link #invalidate} is never served after it:
+ * {@link #put} takes the invalidation count from before the store read and stores nothing when an
+ * invalidation happened since.
  */
 final class OcspResponseCache {
     private final int maxSerials;
@@ -66,18 +66,18 @@ final class OcspResponseCache {
         if (maxSerials == 0) {
             return;
         }
-        bySerial.compute(serial, (key, old) -> with(old, response));
-        if (invalidations.get() != generation) {
-            bySerial.computeIfPresent(serial, (key, old) -> without(old, response));
-        }
+        // Same key, so serialized with invalidate: either it sees the new count or removes this entry.
+        bySerial.compute(serial, (key, old) -> invalidations.get() == generation ? with(old, response) : old);
         if (bySerial.size() > maxSerials) {
             evict();
         }
     }
 
     void invalidate(BigInteger serial) {
-        invalidations.incrementAndGet();
-        bySerial.remove(serial);
+        bySerial.compute(serial, (key, old) -> {
+            invalidations.incrementAndGet();
+            return null;
+        });
     }
 
     int size() {
@@ -91,12 +91,6 @@ final class OcspResponseCache {
             old.stream().filter(e -> !Arrays.equals(e.certId(), response.certId())).forEach(entries::add);
         }
         return List.copyOf(entries);
-    }
-
-    private static List<Cached> without(List<Cached> old, Cached response) {
-        List<Cached> entries = new ArrayList<>(old);
-        entries.remove(response);
-        return entries.isEmpty() ? null : List.copyOf(entries);
     }
 
     private void evict() {

@@ -56,11 +56,6 @@ final class StreamingCrlEncoder {
         count++;
     }
 
-    /** @return how many entries were added */
-    long count() {
-        return count;
-    }
-
     /**
      * Signs and encodes the CRL.
      *

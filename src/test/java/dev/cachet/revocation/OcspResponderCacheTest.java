@@ -10,7 +10,13 @@ import dev.cachet.testing.StoredTestCa;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.ocsp.BasicOCSPResp;
 import org.bouncycastle.cert.ocsp.RevokedStatus;
@@ -75,6 +81,43 @@ class OcspResponderCacheTest {
     }
 
     @Test
+    void noGoodResponseIsServedOnceInvalidateReturnedEvenUnderConcurrentRequests() throws Exception {
+        responder.respond(request);
+        AtomicBoolean invalidated = new AtomicBoolean();
+        AtomicInteger staleAfterInvalidate = new AtomicInteger();
+        AtomicInteger revokedSeen = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<?>> workers = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                workers.add(pool.submit(() -> {
+                    long end = System.nanoTime() + Duration.ofMillis(400).toNanos();
+                    while (System.nanoTime() < end) {
+                        boolean after = invalidated.get();
+                        if (!isGood(responder.respond(request))) {
+                            revokedSeen.incrementAndGet();
+                        } else if (after) {
+                            staleAfterInvalidate.incrementAndGet();
+                        }
+                    }
+                }));
+            }
+            Thread.sleep(100);
+            ca.certificates().revoke(serial, RevocationReason.KEY_COMPROMISE, NOW);
+            responder.invalidate(serial);
+            invalidated.set(true);
+            for (Future<?> worker : workers) {
+                worker.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+
+        assertThat(staleAfterInvalidate.get()).isZero();
+        assertThat(revokedSeen.get()).isPositive();
+    }
+
+    @Test
     void responsesAreSignedAnewAfterHalfTheirValidity() {
         byte[] first = responder.respond(request);
 
@@ -109,6 +152,15 @@ class OcspResponderCacheTest {
         }
 
         assertThat(small.cachedSerials()).isBetween(1, 10);
+    }
+
+    private static boolean isGood(byte[] response) {
+        try {
+            return ((BasicOCSPResp) OcspTestClient.parse(response).getResponseObject()).getResponses()[0]
+                    .getCertStatus() == null;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
