@@ -1,0 +1,86 @@
+package dev.cachet.revocation;
+
+import dev.cachet.ca.Issuer;
+import dev.cachet.ca.IssuerIds;
+import dev.cachet.core.CachetException;
+import dev.cachet.core.ErrorType;
+import dev.cachet.core.RevocationReason;
+import dev.cachet.store.CertificateRecord;
+import dev.cachet.store.CertificateStore;
+import java.math.BigInteger;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The local revoke path: marks a certificate revoked in the store (compare-and-set), drops this
+ * instance's cached OCSP responses about it and publishes a new CRL. Who may revoke is decided
+ * by the caller.
+ */
+public final class Revoker {
+    private static final Logger LOG = LoggerFactory.getLogger(Revoker.class);
+
+    private final CertificateStore certificates;
+    private final CrlService crls;
+    private final OcspResponder ocsp;
+    private final List<Issuer> issuers;
+    private final Clock clock;
+
+    /**
+     * Creates the revoke path.
+     *
+     * @param certificates the store
+     * @param crls regenerates the issuer's CRL after each revocation
+     * @param ocsp its cache entry for the serial is invalidated
+     * @param issuers the issuing CAs, to find the one whose CRL changes
+     * @param clock the revocation time
+     */
+    public Revoker(CertificateStore certificates, CrlService crls, OcspResponder ocsp, List<Issuer> issuers,
+            Clock clock) {
+        this.certificates = Objects.requireNonNull(certificates, "certificates");
+        this.crls = Objects.requireNonNull(crls, "crls");
+        this.ocsp = Objects.requireNonNull(ocsp, "ocsp");
+        this.issuers = List.copyOf(issuers);
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /**
+     * Revokes a certificate now.
+     *
+     * @param serial the serial
+     * @param reason the reason; cACompromise is refused for subscriber certificates (BR 7.2.2)
+     * @return the revoked record
+     */
+    public CertificateRecord revoke(BigInteger serial, RevocationReason reason) {
+        if (reason == RevocationReason.CA_COMPROMISE) {
+            throw new CachetException(ErrorType.POLICY, "reason cACompromise is for CA certificates only (BR 7.2.2)");
+        }
+        CertificateRecord record = certificates.find(serial).orElseThrow(() -> new CachetException(
+                ErrorType.NOT_FOUND, "no certificate with serial " + serial.toString(16)));
+        if (!certificates.revoke(serial, reason, clock.instant().truncatedTo(ChronoUnit.SECONDS))) {
+            throw new CachetException(ErrorType.ALREADY_REVOKED, "certificate " + serial.toString(16)
+                    + " was revoked already");
+        }
+        ocsp.invalidate(serial);
+        issuerOf(record).ifPresent(this::regenerate);
+        return certificates.find(serial).orElseThrow();
+    }
+
+    private Optional<Issuer> issuerOf(CertificateRecord record) {
+        return issuers.stream().filter(i -> IssuerIds.of(i.certificate()).equals(record.issuerId())).findFirst();
+    }
+
+    /** The revocation stands even if the CRL cannot be stored now; the refresh interval catches up. */
+    private void regenerate(Issuer issuer) {
+        try {
+            crls.regenerate(issuer);
+        } catch (RuntimeException e) {
+            LOG.warn("CRL not regenerated after a revocation; the next refresh will include it: {}",
+                    e.getMessage(), e);
+        }
+    }
+}
