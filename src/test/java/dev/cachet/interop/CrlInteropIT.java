@@ -9,7 +9,8 @@ import dev.cachet.revocation.CrlService;
 import dev.cachet.revocation.CrlSettings;
 import dev.cachet.revocation.OcspResponder;
 import dev.cachet.revocation.OcspSettings;
-import dev.cachet.revocation.Revoker;
+import dev.cachet.revocation.RevocationService;
+import dev.cachet.testing.InMemoryAuditLog;
 import dev.cachet.testing.OpenSslTool;
 import dev.cachet.testing.StoredTestCa;
 import java.math.BigInteger;
@@ -34,7 +35,8 @@ class CrlInteropIT {
         CrlService crls = new CrlService(ca.certificates(), ca.crls(), ca.clock(), CrlSettings.defaults());
         OcspResponder ocsp = new OcspResponder(List.of(ca.issuer()), ca.certificates(), ca.clock(),
                 OcspSettings.defaults());
-        Revoker revoker = new Revoker(ca.certificates(), crls, ocsp, List.of(ca.issuer()), ca.clock());
+        RevocationService revoker = new RevocationService(ca.certificates(), new InMemoryAuditLog(),
+                crls, ocsp, List.of(ca.issuer()), ca.clock());
         IssuedCertificate revoked = ca.issue("revoked.example");
         IssuedCertificate valid = ca.issue("valid.example");
         InteropFiles.writeCa(dir, ca);
@@ -42,7 +44,7 @@ class CrlInteropIT {
         InteropFiles.writeCertificate(dir.resolve("valid.pem"), valid.certificate());
         crls.current(ca.issuer());
 
-        revoker.revoke(revoked.serial(), RevocationReason.KEY_COMPROMISE);
+        revoker.revoke(revoked.serial(), RevocationReason.KEY_COMPROMISE, "test");
         byte[] crl = crls.current(ca.issuer());
         InteropFiles.write(dir.resolve("crl.der"), crl);
         InteropFiles.write(dir.resolve("crl.pem"), PemWriter.encode(PemWriter.CRL, crl)

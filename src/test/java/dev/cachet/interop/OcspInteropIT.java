@@ -7,7 +7,8 @@ import dev.cachet.revocation.CrlService;
 import dev.cachet.revocation.CrlSettings;
 import dev.cachet.revocation.OcspResponder;
 import dev.cachet.revocation.OcspSettings;
-import dev.cachet.revocation.Revoker;
+import dev.cachet.revocation.RevocationService;
+import dev.cachet.testing.InMemoryAuditLog;
 import dev.cachet.testing.OpenSslTool;
 import dev.cachet.testing.StoredTestCa;
 import java.nio.file.Path;
@@ -26,7 +27,7 @@ class OcspInteropIT {
     private OpenSslTool openssl;
     private StoredTestCa ca;
     private OcspResponder responder;
-    private Revoker revoker;
+    private RevocationService revoker;
 
     @BeforeEach
     void setUp() {
@@ -34,7 +35,8 @@ class OcspInteropIT {
         ca = StoredTestCa.create(Instant.now());
         responder = new OcspResponder(List.of(ca.issuer()), ca.certificates(), ca.clock(), OcspSettings.defaults());
         CrlService crls = new CrlService(ca.certificates(), ca.crls(), ca.clock(), CrlSettings.defaults());
-        revoker = new Revoker(ca.certificates(), crls, responder, List.of(ca.issuer()), ca.clock());
+        revoker = new RevocationService(ca.certificates(), new InMemoryAuditLog(),
+                crls, responder, List.of(ca.issuer()), ca.clock());
         InteropFiles.writeCa(dir, ca);
     }
 
@@ -44,7 +46,7 @@ class OcspInteropIT {
         InteropFiles.writeCertificate(dir.resolve("leaf.pem"), leaf.certificate());
 
         String good = ask("-no_nonce");
-        revoker.revoke(leaf.serial(), RevocationReason.KEY_COMPROMISE);
+        revoker.revoke(leaf.serial(), RevocationReason.KEY_COMPROMISE, "test");
         String revoked = ask("-no_nonce");
 
         assertThat(good).contains("Response verify OK").contains("leaf.pem: good");

@@ -1,6 +1,7 @@
 package dev.cachet.server.http;
 
 import dev.cachet.core.CachetException;
+import dev.cachet.core.ErrorType;
 import dev.cachet.server.HostPort;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
@@ -63,6 +64,25 @@ public final class Listeners {
                 return bind(connector, address);
             });
         });
+    }
+
+    /**
+     * Starts a listener, turning a port already in use into one clear line.
+     *
+     * @param app the listener
+     * @param address where it listens, for the message
+     */
+    public static void start(Javalin app, HostPort address) {
+        try {
+            app.start();
+        } catch (RuntimeException e) {
+            Throwable cause = e;
+            while (cause.getCause() != null && cause.getCause() != cause) {
+                cause = cause.getCause();
+            }
+            throw new CachetException(ErrorType.IO, "cannot listen on " + address.authority() + ": "
+                    + cause.getMessage(), e);
+        }
     }
 
     private static void common(JavalinConfig config, long maxBodyBytes, Consumer<RoutesConfig> routes) {

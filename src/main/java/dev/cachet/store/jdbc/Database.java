@@ -34,12 +34,16 @@ public final class Database implements AutoCloseable {
 
     /**
      * Opens the embedded H2 file database {@code cachet} in a folder, creating it on first use.
-     * Commits are written to the file at once ({@code WRITE_DELAY=0}).
+     * Commits are written to the file at once ({@code WRITE_DELAY=0}). The first process to open
+     * it serves it to the others ({@code AUTO_SERVER}), so that {@code cachet token create} works
+     * while {@code cachet serve} runs; that server listens on the loopback interface only and asks
+     * for a random key kept in the lock file, readable by the data folder's owner.
      *
      * @param dataDir the folder of the database files
      * @return the open database
      */
     public static Database embedded(Path dataDir) {
+        System.setProperty("h2.bindAddress", "127.0.0.1");
         return open(embeddedUrl(dataDir), null, null);
     }
 
@@ -52,7 +56,7 @@ public final class Database implements AutoCloseable {
     public static String embeddedUrl(Path dataDir) {
         return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("cachet")
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
-                + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
+                + ";WRITE_DELAY=0;AUTO_SERVER=TRUE";
     }
 
     /**

@@ -1,0 +1,135 @@
+package dev.cachet.server;
+
+import dev.cachet.core.Identifier;
+import dev.cachet.crypto.Fingerprints;
+import dev.cachet.policy.Identifiers;
+import dev.cachet.server.http.Listeners;
+import io.javalin.Javalin;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.eclipse.jetty.server.ServerConnector;
+
+/**
+ * A running Cachet: the composition root that wires configuration, CA, storage, services and the
+ * two listeners (HTTPS for everything, plain HTTP for OCSP, CRLs and CA certificates).
+ */
+public final class CachetServer implements AutoCloseable {
+    private final Storage storage;
+    private final CaBootstrap.Opened ca;
+    private final Javalin https;
+    private final Javalin http;
+    private final String publicUrl;
+    private final String baseUrl;
+
+    private CachetServer(Storage storage, CaBootstrap.Opened ca, Javalin https, Javalin http, CachetConfig config) {
+        this.storage = storage;
+        this.ca = ca;
+        this.https = https;
+        this.http = http;
+        this.publicUrl = config.publicUrl() != null ? config.publicUrl() : "https://" + authority(https);
+        this.baseUrl = config.baseUrl() != null ? config.baseUrl() : "http://" + authority(http);
+    }
+
+    /**
+     * Starts Cachet: opens (or creates) the CA and the database, then both listeners.
+     *
+     * @param config the configuration
+     * @return the running server
+     */
+    public static CachetServer start(CachetConfig config) {
+        Clock clock = Clock.systemUTC();
+        Storage.createDirectories(Path.of(config.data()));
+        CaBootstrap.Opened ca = CaBootstrap.open(config, clock);
+        Storage storage = Storage.open(config, clock);
+        try {
+            HostPort httpAddress = HostPort.parse(config.httpListen(), "httpListen");
+            HostPort httpsAddress = HostPort.parse(config.listen(), "listen");
+            Services services = Services.create(config, ca.issuer(), storage, clock, httpAddress);
+            char[] password = randomPassword();
+            var keyStore = new ServerCertificate(Path.of(config.data()), services.leafIssuer(), clock)
+                    .keyStore(serverNames(config, httpsAddress), password);
+            long maxBody = config.limits().maxBodyBytes();
+            Javalin https = Listeners.https(httpsAddress, keyStore, password, maxBody, services::httpsRoutes);
+            Javalin http = Listeners.http(httpAddress, maxBody, services::httpRoutes);
+            Listeners.start(https, httpsAddress);
+            Listeners.start(http, httpAddress);
+            return new CachetServer(storage, ca, https, http, config);
+        } catch (RuntimeException e) {
+            storage.close();
+            throw e;
+        }
+    }
+
+    /** @return the external URL of the HTTPS listener */
+    public String httpsUrl() {
+        return publicUrl;
+    }
+
+    /** @return the URL of the plain HTTP listener (OCSP, CRLs, CA certificates) */
+    public String httpUrl() {
+        return baseUrl;
+    }
+
+    /** @return the root certificate file */
+    public Path rootCertificate() {
+        return ca.folder().rootCertificate();
+    }
+
+    /** @return the root's SHA-256 fingerprint */
+    public String rootFingerprint() {
+        try {
+            return Fingerprints.sha256(ca.issuer().chain().get(ca.issuer().chain().size() - 1).getEncoded());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** @return whether the CA was created by this start */
+    public boolean createdCa() {
+        return ca.created();
+    }
+
+    /** Stops both listeners (in-flight requests finish), then closes the database. */
+    @Override
+    public void close() {
+        try {
+            https.stop();
+            http.stop();
+        } finally {
+            storage.close();
+        }
+    }
+
+    private static List<Identifier> serverNames(CachetConfig config, HostPort listen) {
+        Set<Identifier> names = new LinkedHashSet<>(List.of(Identifiers.parse("localhost"),
+                Identifiers.parse("127.0.0.1"), Identifiers.parse("ip:::1")));
+        if (!Set.of("0.0.0.0", "::", "localhost").contains(listen.host())) {
+            Identifiers.parseHost(listen.host()).ifPresent(names::add);
+        }
+        if (config.publicUrl() != null) {
+            Identifiers.parseHost(URI.create(config.publicUrl()).getHost()).ifPresent(names::add);
+        }
+        return new ArrayList<>(names);
+    }
+
+    private static String authority(Javalin app) {
+        ServerConnector connector = (ServerConnector) app.jettyServer().server().getConnectors()[0];
+        String host = connector.getHost() == null || "0.0.0.0".equals(connector.getHost()) ? "127.0.0.1"
+                : connector.getHost();
+        return new HostPort(host, connector.getLocalPort()).authority();
+    }
+
+    private static char[] randomPassword() {
+        byte[] bytes = new byte[16];
+        new SecureRandom().nextBytes(bytes);
+        return java.util.HexFormat.of().formatHex(bytes).toCharArray();
+    }
+}
