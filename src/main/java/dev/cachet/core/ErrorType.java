@@ -33,6 +33,32 @@ public enum ErrorType {
     UNAVAILABLE,
     /** Chain or signature verification failed. */
     VERIFICATION,
+    /** ACME: a nonce was missing, unknown, used or expired (RFC 8555 §6.5). */
+    BAD_NONCE,
+    /** ACME: a JWS algorithm is not supported (RFC 8555 §6.2). */
+    BAD_SIGNATURE_ALGORITHM,
+    /** ACME: the request names an account that does not exist (RFC 8555 §7.3.1). */
+    ACCOUNT_DOES_NOT_EXIST,
+    /** ACME: the server requires external account binding (RFC 8555 §7.3.4). */
+    EXTERNAL_ACCOUNT_REQUIRED,
+    /** ACME: the order is not ready to be finalized (RFC 8555 §7.4). */
+    ORDER_NOT_READY,
+    /** ACME: a revocation reason is not allowed (RFC 8555 §7.6). */
+    BAD_REVOCATION_REASON,
+    /** ACME: the client must visit the terms of service (RFC 8555 §7.3.3). */
+    USER_ACTION_REQUIRED,
+    /** Too many requests; retry after the time given. */
+    RATE_LIMITED,
+    /** Validation: a DNS lookup failed or found nothing. */
+    DNS,
+    /** Validation: the server could not connect to the target. */
+    CONNECTION,
+    /** Validation: the response did not match the challenge. */
+    INCORRECT_RESPONSE,
+    /** Validation: a TLS error during validation. */
+    TLS,
+    /** Validation: a CAA record forbids issuance (RFC 8659). */
+    CAA,
     /** A bug or an unexpected state inside Cachet. */
     INTERNAL
 }

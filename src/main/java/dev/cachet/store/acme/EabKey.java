@@ -1,0 +1,28 @@
+package dev.cachet.store.acme;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * An external account binding key (RFC 8555 §7.3.4), created with {@code cachet acme eab create}.
+ *
+ * @param keyId the key identifier the client sends as the inner JWS {@code kid}
+ * @param hmacKey the MAC key (raw bytes; shown to the operator once, base64url)
+ * @param name a label for people
+ * @param createdAt when it was created
+ * @param boundAccountId the account it was used for (single use), or null
+ */
+public record EabKey(String keyId, byte[] hmacKey, String name, Instant createdAt, String boundAccountId) {
+
+    /** Checks the fields. */
+    public EabKey {
+        Objects.requireNonNull(keyId, "keyId");
+        Objects.requireNonNull(hmacKey, "hmacKey");
+    }
+
+    /** @return the record without the key bytes, so that logging cannot leak them */
+    @Override
+    public String toString() {
+        return "EabKey[" + keyId + "]";
+    }
+}

@@ -1,0 +1,35 @@
+package dev.cachet.store.acme;
+
+import java.util.List;
+import java.util.Optional;
+
+/** External account binding keys. */
+public interface EabKeyStore {
+
+    /**
+     * Stores a new key; fails with {@code ALREADY_EXISTS} when the key id is taken.
+     *
+     * @param key the key
+     */
+    void create(EabKey key);
+
+    /**
+     * Finds a key.
+     *
+     * @param keyId the key id
+     * @return the key, or empty
+     */
+    Optional<EabKey> find(String keyId);
+
+    /**
+     * Binds a key to the account it created (single use), compare-and-set on "unbound".
+     *
+     * @param keyId the key id
+     * @param accountId the account
+     * @return false when the key was bound already
+     */
+    boolean bind(String keyId, String accountId);
+
+    /** @return every key, by creation time */
+    List<EabKey> list();
+}
