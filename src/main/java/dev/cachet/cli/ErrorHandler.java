@@ -39,8 +39,8 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
         CommandLine command = e.getCommandLine();
         PrintWriter err = command.getErr();
         String name = command.getCommandSpec().qualifiedName();
-        err.println(name + ": " + e.getMessage());
-        err.println("Try '" + name + " --help' for more information.");
+        // One line, like every other error: the problem, then where the help is.
+        err.println(name + ": " + e.getMessage() + " (see '" + name + " --help')");
         err.flush();
         return ExitCodes.USAGE;
     }

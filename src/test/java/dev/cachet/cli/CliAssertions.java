@@ -32,8 +32,8 @@ public final class CliAssertions {
     }
 
     /**
-     * Asserts that a command failed with a usage error: exit code 2, the message on standard
-     * error prefixed with the command's name, then a hint to its help, and no stack trace.
+     * Asserts that a command failed with a usage error: exit code 2, one line on standard error:
+     * the message prefixed with the command's name and ending with a pointer to its help.
      *
      * @param result the command's outcome
      * @param command the command's name, such as {@code cachet key create}
@@ -42,9 +42,9 @@ public final class CliAssertions {
     public static void assertUsageError(CliRunner.Result result, String command, String messagePart) {
         assertThat(result.exitCode()).as("exit code; stderr: %s", result.err()).isEqualTo(ExitCodes.USAGE);
         List<String> lines = result.err().lines().toList();
-        assertThat(lines).as("standard error").hasSize(2);
-        assertThat(lines.get(0)).startsWith(command + ": ").contains(messagePart);
-        assertThat(lines.get(1)).isEqualTo("Try '" + command + " --help' for more information.");
+        assertThat(lines).as("standard error").hasSize(1);
+        assertThat(lines.get(0)).startsWith(command + ": ").contains(messagePart)
+                .endsWith(" (see '" + command + " --help')");
         assertClean(result);
     }
 

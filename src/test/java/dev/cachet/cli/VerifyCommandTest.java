@@ -179,10 +179,10 @@ class VerifyCommandTest {
         assertNoStackTrace(result);
     }
 
-    /** A usage error is one line, then picocli's usual pointer to the help. */
+    /** A usage error is one line that ends with a pointer to the help. */
     private static void assertUsageError(CliRunner.Result result, String message) {
         assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(result.err()).isEqualTo(message + "\nTry 'cachet verify --help' for more information.\n");
+        assertThat(result.err()).isEqualTo(message + " (see 'cachet verify --help')\n");
         assertNoStackTrace(result);
     }
 
