@@ -1,0 +1,131 @@
+package dev.cachet.acme;
+
+import dev.cachet.ca.IssuanceRequest;
+import dev.cachet.ca.IssuedCertificate;
+import dev.cachet.ca.LeafIssuer;
+import dev.cachet.ca.ProfileCatalog;
+import dev.cachet.core.CachetException;
+import dev.cachet.core.ErrorType;
+import dev.cachet.core.Identifier;
+import dev.cachet.csr.CsrParser;
+import dev.cachet.csr.ParsedCsr;
+import dev.cachet.policy.Identifiers;
+import dev.cachet.store.acme.AcmeAccount;
+import dev.cachet.store.acme.AcmeAuthorization;
+import dev.cachet.store.acme.AcmeChallenge;
+import dev.cachet.store.acme.AcmeOrder;
+import dev.cachet.store.acme.AcmeOrderStore;
+import dev.cachet.store.acme.ChallengeStatus;
+import dev.cachet.store.acme.OrderStatus;
+import dev.cachet.validation.ValidationAuthority;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.OptionalInt;
+import java.util.Set;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
+
+/**
+ * Finalization (RFC 8555 §7.4): checks the CSR against the order, CAA for every name, then issues
+ * at once, so that the response already carries the valid order when signing is quick.
+ */
+public final class FinalizeService {
+    private final OrderService orders;
+    private final AcmeOrderStore store;
+    private final LeafIssuer issuer;
+    private final ProfileCatalog profiles;
+    private final ValidationAuthority validation;
+    private final AcmeLinks links;
+
+    /**
+     * Creates the service.
+     *
+     * @param orders reads orders with their current status
+     * @param store the order store
+     * @param issuer signs certificates
+     * @param profiles the certificate profiles
+     * @param validation checks CAA
+     * @param links the server's URLs (account URLs for CAA accounturi)
+     */
+    public FinalizeService(OrderService orders, AcmeOrderStore store, LeafIssuer issuer, ProfileCatalog profiles,
+            ValidationAuthority validation, AcmeLinks links) {
+        this.orders = orders;
+        this.store = store;
+        this.issuer = issuer;
+        this.profiles = profiles;
+        this.validation = validation;
+        this.links = links;
+    }
+
+    /**
+     * Finalizes an order.
+     *
+     * @param account the account
+     * @param orderId the order
+     * @param csrDer the CSR, DER
+     * @return the order after issuance
+     */
+    public AcmeOrder finalizeOrder(AcmeAccount account, String orderId, byte[] csrDer) {
+        AcmeOrder order = orders.find(account, orderId);
+        if (order.status() != OrderStatus.READY) {
+            throw new CachetException(ErrorType.ORDER_NOT_READY, "the order is "
+                    + order.status().name().toLowerCase(Locale.ROOT) + ", not ready");
+        }
+        ParsedCsr csr = CsrParser.parseVerified(parseCsr(csrDer));
+        checkNames(order, csr);
+        if (SubjectPublicKeyInfo.getInstance(csr.publicKey()).equals(accountKey(account))) {
+            throw new CachetException(ErrorType.BAD_CSR, "the CSR's key is the account key; use another key");
+        }
+        String accountUrl = links.account(account.id());
+        for (AcmeAuthorization authorization : orders.authorizations(order)) {
+            Identifier name = authorization.wildcard()
+                    ? Identifier.dns("*." + authorization.identifier().value()) : authorization.identifier();
+            if (name.type() == Identifier.Type.DNS) {
+                validation.checkCaa(name, accountUrl, method(authorization));
+            }
+        }
+        if (!store.transition(order.id(), OrderStatus.READY, OrderStatus.PROCESSING)) {
+            throw new CachetException(ErrorType.ORDER_NOT_READY, "the order is being finalized already");
+        }
+        try {
+            IssuedCertificate issued = issuer.issue(new IssuanceRequest(csr.publicKey(), order.identifiers(),
+                    csr.commonName(), profiles.require(order.profile()), OptionalInt.empty()), accountUrl);
+            store.complete(order.id(), issued.serial());
+        } catch (CachetException e) {
+            store.fail(order.id(), OrderStatus.PROCESSING, OrderProblems.of(e));
+            throw e;
+        }
+        return orders.find(account, orderId);
+    }
+
+    private static void checkNames(AcmeOrder order, ParsedCsr csr) {
+        Set<Identifier> requested = new HashSet<>(csr.names());
+        csr.commonName().flatMap(Identifiers::parseHost).ifPresent(requested::add);
+        Set<Identifier> ordered = new HashSet<>(order.identifiers());
+        if (!requested.equals(ordered)) {
+            throw new CachetException(ErrorType.BAD_CSR, "the CSR names " + requested
+                    + " but the order is for " + ordered);
+        }
+    }
+
+    private static String method(AcmeAuthorization authorization) {
+        return authorization.challenges().stream().filter(c -> c.status() == ChallengeStatus.VALID)
+                .map(AcmeChallenge::type).findFirst().orElse("");
+    }
+
+    private static org.bouncycastle.pkcs.PKCS10CertificationRequest parseCsr(byte[] der) {
+        try {
+            return new org.bouncycastle.pkcs.PKCS10CertificationRequest(der);
+        } catch (java.io.IOException | RuntimeException e) {
+            throw new CachetException(ErrorType.BAD_CSR, "the csr field is not a DER PKCS#10 request", e);
+        }
+    }
+
+    private static SubjectPublicKeyInfo accountKey(AcmeAccount account) {
+        try {
+            return SubjectPublicKeyInfo.getInstance(dev.cachet.acme.jws.JwsVerification.publicKey(
+                    com.nimbusds.jose.jwk.JWK.parse(account.jwk())).getEncoded());
+        } catch (java.text.ParseException e) {
+            throw new CachetException(ErrorType.INTERNAL, "a stored account key does not parse", e);
+        }
+    }
+}

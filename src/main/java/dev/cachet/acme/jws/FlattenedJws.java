@@ -1,0 +1,74 @@
+package dev.cachet.acme.jws;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.nimbusds.jose.JWSObject;
+import com.nimbusds.jose.util.Base64URL;
+import dev.cachet.core.CachetException;
+import dev.cachet.core.ErrorType;
+import java.io.IOException;
+import java.text.ParseException;
+import java.util.Iterator;
+import java.util.Set;
+
+/**
+ * A request body in the flattened JWS JSON serialization (RFC 7515 §7.2.2), the only one RFC 8555
+ * §6.2 allows: exactly {@code protected}, {@code payload} and {@code signature}; no unprotected
+ * header.
+ */
+public final class FlattenedJws {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Set<String> FIELDS = Set.of("protected", "payload", "signature");
+
+    private FlattenedJws() {
+    }
+
+    /**
+     * Parses a body.
+     *
+     * @param body the request body
+     * @return the JWS, signature not yet checked
+     */
+    public static JWSObject parse(byte[] body) {
+        JsonNode root;
+        try {
+            root = JSON.readTree(body);
+        } catch (IOException e) {
+            throw malformed("the body is not JSON");
+        }
+        if (root == null || !root.isObject()) {
+            throw malformed("the body is not a JSON object");
+        }
+        for (Iterator<String> names = root.fieldNames(); names.hasNext();) {
+            String name = names.next();
+            if (!FIELDS.contains(name)) {
+                throw malformed("unexpected field '" + name + "' (RFC 8555 §6.2: flattened JWS only, no "
+                        + "unprotected header)");
+            }
+        }
+        try {
+            return new JWSObject(part(root, "protected"), part(root, "payload"), part(root, "signature"));
+        } catch (ParseException e) {
+            throw malformed("the protected header is not a valid JWS header: " + e.getMessage());
+        }
+    }
+
+    private static Base64URL part(JsonNode root, String name) {
+        JsonNode node = root.get(name);
+        if (node == null || !node.isTextual()) {
+            throw malformed("the JWS has no '" + name + "' string");
+        }
+        String text = node.asText();
+        if (!text.matches("[A-Za-z0-9_-]*")) {
+            throw malformed("'" + name + "' is not base64url without padding");
+        }
+        if ("protected".equals(name) && text.isEmpty() || "signature".equals(name) && text.isEmpty()) {
+            throw malformed("'" + name + "' is empty");
+        }
+        return new Base64URL(text);
+    }
+
+    private static CachetException malformed(String detail) {
+        return new CachetException(ErrorType.MALFORMED, detail);
+    }
+}
