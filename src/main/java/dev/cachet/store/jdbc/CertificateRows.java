@@ -8,7 +8,6 @@ import java.math.BigInteger;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,17 +44,22 @@ final class CertificateRows {
 
     private static Map<String, List<Identifier>> names(Connection connection, List<CertificateRecord> records)
             throws SQLException {
-        String marks = String.join(", ", Collections.nCopies(records.size(), "?"));
-        Object[] keys = records.stream().map(r -> SerialKeys.key(r.serial())).toArray();
-        List<NameRow> rows = Jdbc.list(connection, "SELECT serial, name_type, name FROM certificate_names"
-                + " WHERE serial IN (" + marks + ") ORDER BY serial, ordinal", CertificateRows::nameRow, keys);
-        return rows.stream().collect(Collectors.groupingBy(NameRow::serial,
-                Collectors.mapping(NameRow::name, Collectors.toList())));
+        List<String> keys = records.stream().map(r -> SerialKeys.key(r.serial())).collect(Collectors.toList());
+        return Jdbc.children(connection, "SELECT serial, name_type, name FROM certificate_names"
+                + " WHERE serial IN (%s) ORDER BY serial, ordinal", "serial",
+                row -> identifier(row, "name_type", "name"), keys);
     }
 
-    private static NameRow nameRow(ResultSet row) throws SQLException {
-        return new NameRow(row.getString("serial"),
-                new Identifier(Identifier.Type.valueOf(row.getString("name_type")), row.getString("name")));
+    /**
+     * Reads an identifier stored as its type's name and its value.
+     *
+     * @param row the row
+     * @param typeColumn the column of the {@link Identifier.Type} name
+     * @param valueColumn the column of the value
+     * @return the identifier
+     */
+    static Identifier identifier(ResultSet row, String typeColumn, String valueColumn) throws SQLException {
+        return new Identifier(Identifier.Type.valueOf(row.getString(typeColumn)), row.getString(valueColumn));
     }
 
     private static CertificateRecord record(ResultSet row) throws SQLException {
@@ -85,9 +89,5 @@ final class CertificateRows {
     private static CertificateRecord withNames(CertificateRecord r, List<Identifier> names) {
         return new CertificateRecord(r.serial(), r.issuerId(), r.status(), r.profile(), names, r.requester(),
                 r.notBefore(), r.notAfter(), r.createdAt(), r.certificate(), r.revokedAt(), r.revocationReason());
-    }
-
-    /** One row of certificate_names. */
-    private record NameRow(String serial, Identifier name) {
     }
 }

@@ -9,9 +9,12 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
 /**
@@ -35,6 +38,15 @@ final class Jdbc {
     @FunctionalInterface
     interface RowMapper<T> {
         T map(ResultSet row) throws SQLException;
+    }
+
+    /**
+     * A SQL NULL of a JDBC type, for a parameter that may be absent: a bare null parameter is
+     * refused as a likely mistake.
+     *
+     * @param sqlType the {@link java.sql.Types} constant
+     */
+    record Null(int sqlType) {
     }
 
     Jdbc(DataSource dataSource) {
@@ -62,6 +74,24 @@ final class Jdbc {
         } catch (SQLException e) {
             throw SqlErrors.translate(e, what);
         }
+    }
+
+    /**
+     * Runs compare-and-set work in one transaction: committed when it returns true, rolled back
+     * when it returns false or throws, so that several updates take effect together or not at all.
+     *
+     * @param what the object concerned, for error messages
+     * @param work the statements; false when one of them found its row in another state
+     * @return what the work returned
+     */
+    boolean allOrNothing(String what, Work<Boolean> work) {
+        return inTransaction(what, c -> {
+            boolean done = work.run(c);
+            if (!done) {
+                c.rollback();
+            }
+            return done;
+        });
     }
 
     /** Runs one statement with autocommit; returns the update count. */
@@ -109,11 +139,70 @@ final class Jdbc {
         }
     }
 
-    /** Binds parameters: Instants as UTC timestamps to the microsecond, byte arrays as bytes. */
+    /**
+     * Runs one statement for each row of parameters, as a batch.
+     *
+     * @param connection the connection
+     * @param sql the statement
+     * @param rows the parameters of each execution; none runs nothing
+     */
+    static void batch(Connection connection, String sql, List<Object[]> rows) throws SQLException {
+        if (rows.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (Object[] row : rows) {
+                bind(statement, row);
+                statement.addBatch();
+            }
+            statement.executeBatch();
+        }
+    }
+
+    /**
+     * Reads the child rows of parents in one query, grouped by parent key in the order of the query.
+     *
+     * @param connection the connection
+     * @param sql a query with {@code IN (%s)} on the parent key, such as
+     *     {@code SELECT parent, x FROM t WHERE parent IN (%s) ORDER BY parent, ordinal}
+     * @param keyColumn the parent key column
+     * @param mapper maps a row to a child
+     * @param keys the parent keys; none gives an empty map without a query
+     * @return the children by parent key
+     */
+    static <T> Map<String, List<T>> children(Connection connection, String sql, String keyColumn,
+            RowMapper<T> mapper, List<String> keys) throws SQLException {
+        if (keys.isEmpty()) {
+            return Map.of();
+        }
+        String marks = String.join(", ", Collections.nCopies(keys.size(), "?"));
+        RowMapper<Map.Entry<String, T>> entry = row -> Map.entry(row.getString(keyColumn), mapper.map(row));
+        return list(connection, String.format(sql, marks), entry, keys.toArray()).stream()
+                .collect(Collectors.groupingBy(Map.Entry::getKey,
+                        Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
+    }
+
+    /**
+     * A parameter that may be absent.
+     *
+     * @param value the value, or null
+     * @param sqlType the JDBC type of the column, for a null
+     * @return the value, or a {@link Null} of that type
+     */
+    static Object nullable(Object value, int sqlType) {
+        return value == null ? new Null(sqlType) : value;
+    }
+
+    /**
+     * Binds parameters: Instants as UTC timestamps to the microsecond, byte arrays as bytes,
+     * {@link Null} as SQL NULL.
+     */
     static void bind(PreparedStatement statement, Object... parameters) throws SQLException {
         for (int i = 0; i < parameters.length; i++) {
             Object value = Objects.requireNonNull(parameters[i], () -> "SQL parameter is null");
-            if (value instanceof Instant) {
+            if (value instanceof Null) {
+                statement.setNull(i + 1, ((Null) value).sqlType());
+            } else if (value instanceof Instant) {
                 statement.setObject(i + 1, timestamp((Instant) value));
             } else if (value instanceof byte[]) {
                 statement.setBytes(i + 1, (byte[]) value);

@@ -12,7 +12,6 @@ import dev.cachet.store.CertificateStore;
 import dev.cachet.store.RevokedEntry;
 import java.math.BigInteger;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
@@ -116,16 +115,11 @@ public final class JdbcCertificateStore implements CertificateStore {
     }
 
     private static void insertNames(Connection c, String key, List<Identifier> names) throws SQLException {
-        if (names.isEmpty()) {
-            return;
+        List<Object[]> rows = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            rows.add(new Object[] {key, i, names.get(i).type().name(), names.get(i).value()});
         }
-        try (PreparedStatement statement = c.prepareStatement(INSERT_NAME)) {
-            for (int i = 0; i < names.size(); i++) {
-                Jdbc.bind(statement, key, i, names.get(i).type().name(), names.get(i).value());
-                statement.addBatch();
-            }
-            statement.executeBatch();
-        }
+        Jdbc.batch(c, INSERT_NAME, rows);
     }
 
     /** After a failed RESERVED-to-ISSUED update: fine when the same certificate was recorded before. */

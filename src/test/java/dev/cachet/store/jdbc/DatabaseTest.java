@@ -8,6 +8,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -27,10 +29,11 @@ class DatabaseTest extends StoreContract {
         try (Connection c = dataSource().getConnection(); Statement s = c.createStatement();
                 ResultSet rows = s.executeQuery("SELECT version, success FROM flyway_schema_history"
                         + " WHERE version IS NOT NULL ORDER BY installed_rank")) {
-            assertThat(rows.next()).isTrue();
-            assertThat(rows.getString("version")).isEqualTo("1");
-            assertThat(rows.getBoolean("success")).isTrue();
-            assertThat(rows.next()).isFalse();
+            List<String> applied = new ArrayList<>();
+            while (rows.next()) {
+                applied.add(rows.getString("version") + (rows.getBoolean("success") ? "" : " failed"));
+            }
+            assertThat(applied).containsExactly("1", "2");
         }
     }
 }
