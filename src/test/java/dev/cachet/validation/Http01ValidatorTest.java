@@ -8,11 +8,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cachet.core.CachetException;
 import dev.cachet.core.ErrorType;
+import dev.cachet.testing.CertificateBuilder;
 import dev.cachet.testing.TestDnsServer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
 import java.time.Duration;
 import java.util.List;
+import javax.net.ssl.SSLContext;
 import org.assertj.core.api.AbstractThrowableAssert;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -104,6 +107,24 @@ class Http01ValidatorTest {
 
         assertThat(validate(NAME)).extracting(ValidationRecord::url).last()
                 .isEqualTo("http://" + NAME + ":" + http.port() + "/moved/here");
+    }
+
+    @Test
+    void aRedirectToHttpsIsFollowedWithoutCheckingTheCertificate() throws Exception {
+        KeyPair key = CertificateBuilder.ecKey();
+        SSLContext context = AcmeTlsServer.context(CertificateBuilder.certificate("self-signed.invalid", key)
+                .tlsServer().build(), key);
+        try (TestHttpServer https = TestHttpServer.https(context)) {
+            https.respond("/secure", 200, KEY_AUTHORIZATION);
+            http.redirect(PATH, "https://other.example.test/secure");
+
+            List<ValidationRecord> records = authority(Fixtures.settings(dns, http.port(), https.port()))
+                    .validate(request(NAME, "http-01"));
+
+            assertThat(records).extracting(ValidationRecord::url).last()
+                    .isEqualTo("https://other.example.test:" + https.port() + "/secure");
+            assertThat(https.requests()).containsExactly("other.example.test:" + https.port() + " /secure");
+        }
     }
 
     @Test
