@@ -3,8 +3,10 @@ package dev.cachet.validation;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * How the validation authority reaches the world.
@@ -16,7 +18,8 @@ import java.util.Set;
  * @param allowPrivateTargets whether loopback, private and link-local addresses and names under
  *     private TLDs (such as {@code .test}) may be validated; off for a public CA
  * @param caaIdentities the issuer domain names that mean Cachet in CAA {@code issue} records
- * @param timeout the limit of each network operation
+ * @param timeout the limit of each validation and of each CAA check: its DNS queries, connections,
+ *     redirects and reads all take their time from one deadline of this length
  * @param maxRedirects how many HTTP redirects http-01 follows (Let's Encrypt: 10)
  * @param maxResponseBytes the largest http-01 response body read
  */
@@ -24,13 +27,28 @@ public record ValidationSettings(List<InetSocketAddress> resolvers, int http01Po
         boolean allowPrivateTargets, Set<String> caaIdentities, Duration timeout, int maxRedirects,
         int maxResponseBytes) {
 
-    /** Checks and copies the fields. */
+    /** Checks and copies the fields; CAA identities are kept in lower case. */
     public ValidationSettings {
         resolvers = List.copyOf(resolvers);
-        caaIdentities = Set.copyOf(caaIdentities);
+        caaIdentities = caaIdentities.stream().map(s -> s.toLowerCase(Locale.ROOT))
+                .collect(Collectors.toUnmodifiableSet());
         Objects.requireNonNull(timeout, "timeout");
         if (resolvers.isEmpty()) {
             throw new IllegalArgumentException("at least one DNS resolver is needed");
+        }
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("the validation timeout must be positive");
+        }
+        checkPort(http01Port);
+        checkPort(tlsAlpn01Port);
+        if (maxRedirects < 0 || maxResponseBytes < 1) {
+            throw new IllegalArgumentException("maxRedirects must be at least 0 and maxResponseBytes at least 1");
+        }
+    }
+
+    private static void checkPort(int port) {
+        if (port < 1 || port > 65535) {
+            throw new IllegalArgumentException("not a TCP port: " + port);
         }
     }
 }
