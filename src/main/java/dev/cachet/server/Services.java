@@ -103,7 +103,7 @@ final class Services {
     private static CrlSettings crlSettings(CachetConfig.Revocation timing) {
         CrlSettings defaults = CrlSettings.defaults();
         return new CrlSettings(Duration.ofHours(timing.crlValidityHours()), Duration.ofHours(timing.crlRefreshHours()),
-                defaults.reloadInterval(), defaults.maxSaveAttempts());
+                Duration.ofSeconds(timing.crlReloadSeconds()), defaults.maxSaveAttempts());
     }
 
     private static OcspSettings ocspSettings(CachetConfig.Revocation timing) {
