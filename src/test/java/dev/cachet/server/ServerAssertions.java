@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cachet.crypto.PemDocument;
+import dev.cachet.revocation.OcspTestClient;
 import dev.cachet.testing.CachetClient;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -23,6 +25,9 @@ import java.util.Set;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cert.ocsp.CertificateStatus;
+import org.bouncycastle.cert.ocsp.RevokedStatus;
+import org.bouncycastle.cert.ocsp.SingleResp;
 
 /** Checks shared by the tests of the running server. */
 final class ServerAssertions {
@@ -115,6 +120,29 @@ final class ServerAssertions {
             value = supplier.get();
         }
         return value;
+    }
+
+    /**
+     * Asks a server's OCSP responder about a serial with a POST without nonce (the cached path),
+     * checking the response's signature.
+     *
+     * @param client a client
+     * @param httpUrl the server's plain HTTP URL
+     * @param issuer the intermediate, which signs the responses
+     * @param serial the serial
+     * @return {@code good}, {@code revoked} or {@code unknown}
+     */
+    static String ocspStatus(CachetClient client, String httpUrl, X509CertificateHolder issuer, BigInteger serial) {
+        CachetClient.Reply reply = client.post(httpUrl + "/ocsp", "application/ocsp-request",
+                OcspTestClient.request(OcspTestClient.certId(issuer, serial)));
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+        SingleResp answer = OcspTestClient.basic(reply.body(), issuer).getResponses()[0];
+        assertThat(answer.getCertID().getSerialNumber()).isEqualTo(serial);
+        CertificateStatus status = answer.getCertStatus();
+        if (status == CertificateStatus.GOOD) {
+            return "good";
+        }
+        return status instanceof RevokedStatus ? "revoked" : "unknown";
     }
 
     private static X509Certificate x509(X509CertificateHolder holder) throws GeneralSecurityException {
