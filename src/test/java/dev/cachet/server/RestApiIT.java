@@ -62,6 +62,7 @@ class RestApiIT {
         String serial = body.path("serial").asText();
         assertThat(serial).matches("[0-9a-f]{1,40}");
         assertThat(reply.header("Location")).isEqualTo(CERTIFICATES + "/" + serial);
+        assertThat(body.path("profile").asText()).isEqualTo("tls-server");
         X509CertificateHolder certificate = parse(body.path("certificate").asText()).get(0);
         assertThat(certificate.getSerialNumber()).isEqualTo(new BigInteger(serial, 16));
         assertThat(Instant.parse(body.path("notAfter").asText())).isEqualTo(certificate.getNotAfter().toInstant());

@@ -72,7 +72,7 @@ public final class CertificateRoutes {
         ctx.header("Location", "/api/v1/certificates/" + serial);
         Json.write(ctx, 201, Map.of("serial", serial, "certificate", pem(issued.certificate()),
                 "chain", chain(issued.chain()), "notAfter", issued.certificate().getNotAfter().toInstant().toString(),
-                "profile", body.profile() == null ? "default" : body.profile()));
+                "profile", body.profile() == null ? enrolment.defaultProfile() : body.profile()));
     }
 
     private void get(Context ctx) {
