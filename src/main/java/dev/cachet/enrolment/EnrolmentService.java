@@ -50,6 +50,11 @@ public final class EnrolmentService {
         this.revocation = Objects.requireNonNull(revocation, "revocation");
     }
 
+    /** @return the profile of requests that name none */
+    public String defaultProfile() {
+        return defaultProfile;
+    }
+
     /**
      * Issues a certificate for a CSR whose names the token covers.
      *

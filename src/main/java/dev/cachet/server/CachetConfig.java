@@ -60,10 +60,11 @@ public record CachetConfig(String data, String listen, String httpListen, String
      *
      * @param crlValidityHours hours from thisUpdate to nextUpdate
      * @param crlRefreshHours a CRL older than this is replaced
+     * @param crlReloadSeconds how long a CRL is served before the database is asked for a newer one
      * @param ocspValidityHours hours from thisUpdate to nextUpdate of OCSP responses
      * @param ocspStatusMaxAgeSeconds how long a cached status may be served without asking the database
      */
-    public record Revocation(int crlValidityHours, int crlRefreshHours, int ocspValidityHours,
+    public record Revocation(int crlValidityHours, int crlRefreshHours, int crlReloadSeconds, int ocspValidityHours,
             int ocspStatusMaxAgeSeconds) {
     }
 }

@@ -35,7 +35,7 @@ public final class CachetServer implements AutoCloseable {
         this.https = https;
         this.http = http;
         this.publicUrl = config.publicUrl() != null ? config.publicUrl() : "https://" + authority(https);
-        this.baseUrl = config.baseUrl() != null ? config.baseUrl() : "http://" + authority(http);
+        this.baseUrl = baseUrl(config, http);
     }
 
     /**
@@ -52,16 +52,24 @@ public final class CachetServer implements AutoCloseable {
         try {
             HostPort httpAddress = HostPort.parse(config.httpListen(), "httpListen");
             HostPort httpsAddress = HostPort.parse(config.listen(), "listen");
-            Services services = Services.create(config, ca.issuer(), storage, clock, httpAddress);
-            char[] password = randomPassword();
-            var keyStore = new ServerCertificate(Path.of(config.data()), services.leafIssuer(), clock)
-                    .keyStore(serverNames(config, httpsAddress), password);
+            Services services = Services.create(config, ca.issuer(), storage, clock);
             long maxBody = config.limits().maxBodyBytes();
-            Javalin https = Listeners.https(httpsAddress, keyStore, password, maxBody, services::httpsRoutes);
+            // First the HTTP listener: the URLs written into certificates name its port.
             Javalin http = Listeners.http(httpAddress, maxBody, services::httpRoutes);
-            Listeners.start(https, httpsAddress);
             Listeners.start(http, httpAddress);
-            return new CachetServer(storage, ca, https, http, config);
+            try {
+                Services.Issuing issuing = services.issuing(baseUrl(config, http));
+                char[] password = randomPassword();
+                var keyStore = new ServerCertificate(Path.of(config.data()), issuing.leafIssuer(), clock)
+                        .keyStore(serverNames(config, httpsAddress), password);
+                Javalin https = Listeners.https(httpsAddress, keyStore, password, maxBody,
+                        routes -> services.httpsRoutes(routes, issuing.rest()));
+                Listeners.start(https, httpsAddress);
+                return new CachetServer(storage, ca, https, http, config);
+            } catch (RuntimeException e) {
+                http.stop();
+                throw e;
+            }
         } catch (RuntimeException e) {
             storage.close();
             throw e;
@@ -118,6 +126,10 @@ public final class CachetServer implements AutoCloseable {
             Identifiers.parseHost(URI.create(config.publicUrl()).getHost()).ifPresent(names::add);
         }
         return new ArrayList<>(names);
+    }
+
+    private static String baseUrl(CachetConfig config, Javalin http) {
+        return config.baseUrl() != null ? config.baseUrl() : "http://" + authority(http);
     }
 
     private static String authority(Javalin app) {

@@ -30,6 +30,8 @@ final class ConfigValidator {
         CachetConfig.Revocation revocation = config.revocation();
         range(source, "revocation.crlValidityHours", revocation.crlValidityHours(), 1, MAX_CRL_HOURS);
         range(source, "revocation.crlRefreshHours", revocation.crlRefreshHours(), 1, revocation.crlValidityHours());
+        // At most the shortest refresh interval, one hour (CrlSettings: reload <= refresh).
+        range(source, "revocation.crlReloadSeconds", revocation.crlReloadSeconds(), 0, 3600);
         range(source, "revocation.ocspValidityHours", revocation.ocspValidityHours(), MIN_OCSP_HOURS, MAX_OCSP_HOURS);
         range(source, "revocation.ocspStatusMaxAgeSeconds", revocation.ocspStatusMaxAgeSeconds(), 0, 3600);
     }

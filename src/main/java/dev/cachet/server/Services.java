@@ -19,48 +19,71 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
-/** The services of one Cachet instance, wired once, and the routes each listener serves. */
+/**
+ * The services of one Cachet instance, wired once, and the routes each listener serves. The
+ * issuing services come second ({@link #issuing}): the URLs they write into certificates name the
+ * plain HTTP listener, whose port is only known once it listens (port 0 picks a free one).
+ */
 final class Services {
-    private final LeafIssuer leafIssuer;
-    private final RestApi rest;
+    private final CachetConfig config;
+    private final Issuer issuer;
+    private final Storage storage;
+    private final Clock clock;
     private final Metrics metrics;
+    private final RevocationService revocation;
     private final CaCertificateRoutes caRoutes;
     private final RevocationRoutes revocationRoutes;
 
-    private Services(LeafIssuer leafIssuer, RestApi rest, Metrics metrics, CaCertificateRoutes caRoutes,
-            RevocationRoutes revocationRoutes) {
-        this.leafIssuer = leafIssuer;
-        this.rest = rest;
+    /**
+     * The services that issue, and the REST API over them.
+     *
+     * @param leafIssuer signs leaf certificates
+     * @param rest the REST API
+     */
+    record Issuing(LeafIssuer leafIssuer, RestApi rest) {
+    }
+
+    private Services(CachetConfig config, Issuer issuer, Storage storage, Clock clock, Metrics metrics,
+            RevocationService revocation, RevocationRoutes revocationRoutes) {
+        this.config = config;
+        this.issuer = issuer;
+        this.storage = storage;
+        this.clock = clock;
         this.metrics = metrics;
-        this.caRoutes = caRoutes;
+        this.revocation = revocation;
+        this.caRoutes = new CaCertificateRoutes(issuer.chain().get(issuer.chain().size() - 1), issuer.certificate());
         this.revocationRoutes = revocationRoutes;
     }
 
-    static Services create(CachetConfig config, Issuer issuer, Storage storage, Clock clock, HostPort http) {
+    static Services create(CachetConfig config, Issuer issuer, Storage storage, Clock clock) {
         Metrics metrics = new Metrics();
-        String baseUrl = config.baseUrl() != null ? config.baseUrl() : "http://" + http.authority();
-        LeafIssuer leafIssuer = new LeafIssuer(issuer, new MeteredJournal(new StoreJournal(storage.certificates(),
-                storage.audit(), clock), metrics), new SecureRandom(), clock, IssuerUrls.under(baseUrl));
         CachetConfig.Revocation timing = config.revocation();
         CrlService crls = new CrlService(storage.certificates(), storage.crls(), clock, crlSettings(timing));
         OcspResponder ocsp = new OcspResponder(List.of(issuer), storage.certificates(), clock, ocspSettings(timing));
         RevocationService revocation = new RevocationService(storage.certificates(), storage.audit(), crls, ocsp,
                 List.of(issuer), clock);
+        return new Services(config, issuer, storage, clock, metrics, revocation,
+                new RevocationRoutes(issuer, crls, ocsp, metrics, new Health(storage)));
+    }
+
+    /**
+     * Creates the issuing services.
+     *
+     * @param baseUrl the external URL of the plain HTTP listener, written into every certificate
+     * @return the leaf issuer and the REST API
+     */
+    Issuing issuing(String baseUrl) {
+        LeafIssuer leafIssuer = new LeafIssuer(issuer, new MeteredJournal(new StoreJournal(storage.certificates(),
+                storage.audit(), clock), metrics), new SecureRandom(), clock, IssuerUrls.under(baseUrl));
         ProfileCatalog profiles = ProfileCatalogs.from(config.profiles());
         EnrolmentService enrolment = new EnrolmentService(leafIssuer, profiles, config.ca().defaultProfile(),
                 storage.certificates(), revocation);
         TokenService tokens = new TokenService(storage.tokens(), storage.audit(), new SecureRandom(), clock);
-        return new Services(leafIssuer, new RestApi(enrolment, tokens, storage.audit(), clock), metrics,
-                new CaCertificateRoutes(issuer.chain().get(issuer.chain().size() - 1), issuer.certificate()),
-                new RevocationRoutes(issuer, crls, ocsp, metrics, new Health(storage)));
-    }
-
-    LeafIssuer leafIssuer() {
-        return leafIssuer;
+        return new Issuing(leafIssuer, new RestApi(enrolment, tokens, storage.audit(), clock));
     }
 
     /** HTTPS serves everything. */
-    void httpsRoutes(RoutesConfig routes) {
+    void httpsRoutes(RoutesConfig routes, RestApi rest) {
         metrics.register(routes, "https");
         rest.register(routes);
         publicRoutes(routes);
@@ -80,7 +103,7 @@ final class Services {
     private static CrlSettings crlSettings(CachetConfig.Revocation timing) {
         CrlSettings defaults = CrlSettings.defaults();
         return new CrlSettings(Duration.ofHours(timing.crlValidityHours()), Duration.ofHours(timing.crlRefreshHours()),
-                defaults.reloadInterval(), defaults.maxSaveAttempts());
+                Duration.ofSeconds(timing.crlReloadSeconds()), defaults.maxSaveAttempts());
     }
 
     private static OcspSettings ocspSettings(CachetConfig.Revocation timing) {

@@ -19,17 +19,17 @@ import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
 import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 
 /** Builds OCSP requests and reads responses with Bouncy Castle, as a client would. */
-final class OcspTestClient {
-    static final AlgorithmIdentifier SHA256 = new AlgorithmIdentifier(NISTObjectIdentifiers.id_sha256);
+public final class OcspTestClient {
+    public static final AlgorithmIdentifier SHA256 = new AlgorithmIdentifier(NISTObjectIdentifiers.id_sha256);
 
     private OcspTestClient() {
     }
 
-    static CertificateID certId(X509CertificateHolder issuer, BigInteger serial) {
+    public static CertificateID certId(X509CertificateHolder issuer, BigInteger serial) {
         return certId(CertificateID.HASH_SHA1, issuer, serial);
     }
 
-    static CertificateID certId(AlgorithmIdentifier hash, X509CertificateHolder issuer, BigInteger serial) {
+    public static CertificateID certId(AlgorithmIdentifier hash, X509CertificateHolder issuer, BigInteger serial) {
         try {
             DigestCalculatorProvider digests = new JcaDigestCalculatorProviderBuilder().setProvider(Jca.provider())
                     .build();
@@ -39,11 +39,11 @@ final class OcspTestClient {
         }
     }
 
-    static byte[] request(CertificateID... ids) {
+    public static byte[] request(CertificateID... ids) {
         return request(null, ids);
     }
 
-    static byte[] request(byte[] nonce, CertificateID... ids) {
+    public static byte[] request(byte[] nonce, CertificateID... ids) {
         try {
             OCSPReqBuilder builder = new OCSPReqBuilder();
             Arrays.stream(ids).forEach(builder::addRequest);
@@ -57,7 +57,7 @@ final class OcspTestClient {
         }
     }
 
-    static OCSPResp parse(byte[] der) {
+    public static OCSPResp parse(byte[] der) {
         try {
             return new OCSPResp(der);
         } catch (Exception e) {
@@ -66,7 +66,7 @@ final class OcspTestClient {
     }
 
     /** Parses a successful response and checks that the issuer signed it. */
-    static BasicOCSPResp basic(byte[] der, X509CertificateHolder signer) {
+    public static BasicOCSPResp basic(byte[] der, X509CertificateHolder signer) {
         try {
             OCSPResp response = parse(der);
             if (response.getStatus() != OCSPResp.SUCCESSFUL) {

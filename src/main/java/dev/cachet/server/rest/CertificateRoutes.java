@@ -6,6 +6,7 @@ import dev.cachet.core.ErrorType;
 import dev.cachet.core.RevocationReason;
 import dev.cachet.crypto.PemWriter;
 import dev.cachet.enrolment.EnrolmentService;
+import dev.cachet.policy.Identifiers;
 import dev.cachet.server.http.Json;
 import dev.cachet.store.CertificateQuery;
 import dev.cachet.store.CertificateRecord;
@@ -71,7 +72,7 @@ public final class CertificateRoutes {
         ctx.header("Location", "/api/v1/certificates/" + serial);
         Json.write(ctx, 201, Map.of("serial", serial, "certificate", pem(issued.certificate()),
                 "chain", chain(issued.chain()), "notAfter", issued.certificate().getNotAfter().toInstant().toString(),
-                "profile", body.profile() == null ? "default" : body.profile()));
+                "profile", body.profile() == null ? enrolment.defaultProfile() : body.profile()));
     }
 
     private void get(Context ctx) {
@@ -86,7 +87,8 @@ public final class CertificateRoutes {
         }
         CertificateQuery query = new CertificateQuery(Optional.ofNullable(ctx.queryParam("status")).map(this::status),
                 Optional.ofNullable(ctx.queryParam("expiresBefore")).map(CertificateRoutes::instant),
-                Optional.ofNullable(ctx.queryParam("name")), Optional.ofNullable(ctx.queryParam("after"))
+                Optional.ofNullable(ctx.queryParam("name")).map(CertificateRoutes::name),
+                Optional.ofNullable(ctx.queryParam("after"))
                         .map(CertificateRoutes::parseSerial), limit);
         List<CertificateRecord> records = enrolment.search(token, query);
         String next = records.size() == limit ? records.get(records.size() - 1).serial().toString(16) : null;
@@ -120,6 +122,11 @@ public final class CertificateRoutes {
             throw new CachetException(ErrorType.MALFORMED, "a serial number is 1 to 40 hex digits: '" + text + "'");
         }
         return new BigInteger(text, 16);
+    }
+
+    /** The store matches the bare value; the API also takes the typed form it shows, such as dns:example.org. */
+    private static String name(String text) {
+        return Identifiers.parse(text.strip()).value();
     }
 
     private static Instant instant(String text) {
