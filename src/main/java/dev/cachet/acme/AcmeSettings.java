@@ -17,17 +17,19 @@ import java.util.Objects;
  * @param nonceLifetime how long a nonce is accepted
  * @param maxIdentifiers the most identifiers per order
  * @param defaultProfile the profile of orders that name none
- * @param profiles the profiles orders may name (ACME profiles extension), by name, with a description
+ * @param profiles the profiles orders may name (ACME profiles extension): ACME name to certificate profile
+ * @param profileDescriptions the directory's {@code meta.profiles}: ACME name to description
  */
 public record AcmeSettings(String termsOfService, String website, List<String> caaIdentities,
         boolean externalAccountRequired, Duration orderLifetime, Duration pendingAuthorizationLifetime,
         Duration authorizationReuse, Duration nonceLifetime, int maxIdentifiers, String defaultProfile,
-        java.util.Map<String, String> profiles) {
+        java.util.Map<String, String> profiles, java.util.Map<String, String> profileDescriptions) {
 
     /** Checks and copies the fields. */
     public AcmeSettings {
         caaIdentities = List.copyOf(caaIdentities);
         profiles = java.util.Map.copyOf(profiles);
+        profileDescriptions = java.util.Map.copyOf(profileDescriptions);
         Objects.requireNonNull(defaultProfile, "defaultProfile");
     }
 }

@@ -35,6 +35,7 @@ public final class FinalizeService {
     private final ProfileCatalog profiles;
     private final ValidationAuthority validation;
     private final AcmeLinks links;
+    private final AcmeSettings settings;
 
     /**
      * Creates the service.
@@ -45,15 +46,17 @@ public final class FinalizeService {
      * @param profiles the certificate profiles
      * @param validation checks CAA
      * @param links the server's URLs (account URLs for CAA accounturi)
+     * @param settings maps ACME profile names to certificate profiles
      */
     public FinalizeService(OrderService orders, AcmeOrderStore store, LeafIssuer issuer, ProfileCatalog profiles,
-            ValidationAuthority validation, AcmeLinks links) {
+            ValidationAuthority validation, AcmeLinks links, AcmeSettings settings) {
         this.orders = orders;
         this.store = store;
         this.issuer = issuer;
         this.profiles = profiles;
         this.validation = validation;
         this.links = links;
+        this.settings = settings;
     }
 
     /**
@@ -88,7 +91,8 @@ public final class FinalizeService {
         }
         try {
             IssuedCertificate issued = issuer.issue(new IssuanceRequest(csr.publicKey(), order.identifiers(),
-                    csr.commonName(), profiles.require(order.profile()), OptionalInt.empty()), accountUrl);
+                    csr.commonName(), profiles.require(settings.profiles().get(order.profile())), OptionalInt.empty()),
+                    accountUrl);
             store.complete(order.id(), issued.serial());
         } catch (CachetException e) {
             store.fail(order.id(), OrderStatus.PROCESSING, OrderProblems.of(e));

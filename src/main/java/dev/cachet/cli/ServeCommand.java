@@ -41,12 +41,31 @@ final class ServeCommand implements Callable<Integer> {
             description = "External URL of the HTTP listener, written into issued certificates (AIA, CRL).")
     String baseUrl;
 
+    @Option(names = "--resolver", paramLabel = "HOST:PORT",
+            description = "DNS server for ACME validation and CAA (repeatable; default: /etc/resolv.conf).")
+    java.util.List<String> resolvers;
+
+    @Option(names = "--http01-port", paramLabel = "N", description = "Port http-01 validation connects to (80).")
+    Integer http01Port;
+
+    @Option(names = "--tlsalpn01-port", paramLabel = "N",
+            description = "Port tls-alpn-01 validation connects to (443).")
+    Integer tlsAlpn01Port;
+
+    @Option(names = "--allow-private-targets",
+            description = "Let validation reach loopback and private addresses and names such as *.test.")
+    boolean allowPrivateTargets;
+
     @Override
     public Integer call() throws InterruptedException {
         Map<String, String> overrides = new LinkedHashMap<>();
         put(overrides, "listen", listen);
         put(overrides, "httpListen", httpListen);
         put(overrides, "baseUrl", baseUrl);
+        put(overrides, "validation.resolvers", resolvers == null ? null : String.join(",", resolvers));
+        put(overrides, "validation.http01Port", http01Port == null ? null : http01Port.toString());
+        put(overrides, "validation.tlsAlpn01Port", tlsAlpn01Port == null ? null : tlsAlpn01Port.toString());
+        put(overrides, "validation.allowPrivateTargets", allowPrivateTargets ? "true" : null);
         CachetConfig config = server.load(overrides);
         CachetServer running = CachetServer.start(config);
         CountDownLatch stopped = new CountDownLatch(1);
@@ -57,6 +76,7 @@ final class ServeCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.printf("Cachet %s the CA in %s%n", running.createdCa() ? "created" : "opened", config.data());
         out.printf("  HTTPS:        %s   (REST API: %s/api/v1)%n", running.httpsUrl(), running.httpsUrl());
+        out.printf("  ACME:         %s/acme/directory%n", running.httpsUrl());
         out.printf("  HTTP:         %s   (OCSP, CRL, CA certificates)%n", running.httpUrl());
         out.printf("  root:         %s%n", running.rootCertificate().toAbsolutePath());
         out.printf("  root SHA-256: %s%n", running.rootFingerprint());

@@ -16,10 +16,13 @@ import java.util.Map;
  * @param ca the CA created on first start
  * @param limits request limits
  * @param revocation CRL and OCSP timing
+ * @param acme the ACME server
+ * @param validation how challenges and CAA are checked
  * @param profiles profile overrides and additions
  */
 public record CachetConfig(String data, String listen, String httpListen, String publicUrl, String baseUrl,
-        Database database, Ca ca, Limits limits, Revocation revocation, Map<String, ProfileSettings> profiles) {
+        Database database, Ca ca, Limits limits, Revocation revocation, AcmeConfig acme,
+        ValidationConfig validation, Map<String, ProfileSettings> profiles) {
 
     /** Copies the profiles. */
     public CachetConfig {

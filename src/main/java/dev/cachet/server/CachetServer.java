@@ -51,19 +51,21 @@ public final class CachetServer implements AutoCloseable {
         Storage storage = Storage.open(config, clock);
         try {
             HostPort httpAddress = HostPort.parse(config.httpListen(), "httpListen");
-            HostPort httpsAddress = HostPort.parse(config.listen(), "listen");
+            HostPort httpsAddress = HostPort.parse(config.listen(), "listen").withFreePort();
             Services services = Services.create(config, ca.issuer(), storage, clock);
             long maxBody = config.limits().maxBodyBytes();
             // First the HTTP listener: the URLs written into certificates name its port.
             Javalin http = Listeners.http(httpAddress, maxBody, services::httpRoutes);
             Listeners.start(http, httpAddress);
             try {
-                Services.Issuing issuing = services.issuing(baseUrl(config, http));
+                String publicUrl = config.publicUrl() != null ? config.publicUrl()
+                        : "https://" + httpsAddress.authority();
+                Services.Issuing issuing = services.issuing(baseUrl(config, http), publicUrl);
                 char[] password = randomPassword();
                 var keyStore = new ServerCertificate(Path.of(config.data()), issuing.leafIssuer(), clock)
                         .keyStore(serverNames(config, httpsAddress), password);
                 Javalin https = Listeners.https(httpsAddress, keyStore, password, maxBody,
-                        routes -> services.httpsRoutes(routes, issuing.rest()));
+                        routes -> services.httpsRoutes(routes, issuing));
                 Listeners.start(https, httpsAddress);
                 return new CachetServer(storage, ca, https, http, config);
             } catch (RuntimeException e) {

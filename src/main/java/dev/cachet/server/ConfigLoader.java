@@ -25,7 +25,10 @@ import java.util.Map;
  */
 public final class ConfigLoader {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY);
+    /** Keys whose value is a map of names chosen by the user: replaced whole, never merged key by key. */
+    private static final java.util.Set<String> MAPS = java.util.Set.of("profiles", "acme.profiles");
     private static final String DEFAULTS = "/cachet-defaults.yaml";
 
     private ConfigLoader() {
@@ -102,7 +105,7 @@ public final class ConfigLoader {
             if (existing == null) {
                 throw new CachetException(ErrorType.MALFORMED, "unknown configuration key '" + path + "'");
             }
-            boolean nested = existing.isObject() && field.getValue().isObject() && !"profiles".equals(path);
+            boolean nested = existing.isObject() && field.getValue().isObject() && !MAPS.contains(path);
             if (nested) {
                 merge((ObjectNode) existing, field.getValue(), path + ".");
             } else {
@@ -116,7 +119,7 @@ public final class ConfigLoader {
         while (fields.hasNext()) {
             Map.Entry<String, JsonNode> field = fields.next();
             String path = prefix + field.getKey();
-            if (field.getValue().isObject() && !"profiles".equals(path)) {
+            if (field.getValue().isObject() && !MAPS.contains(path)) {
                 applyEnvironment(root, field.getValue(), path + ".", env);
             } else if (env.containsKey(environmentName(path))) {
                 set(root, path, env.get(environmentName(path)));

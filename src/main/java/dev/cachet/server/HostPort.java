@@ -38,6 +38,23 @@ public record HostPort(String host, int port) {
         }
     }
 
+    /**
+     * Picks a free port now when the port is 0, so that URLs can name the port before the listener
+     * starts (ACME URLs are fixed when its routes are built).
+     *
+     * @return this address, or the same host with a port that was free a moment ago
+     */
+    public HostPort withFreePort() {
+        if (port != 0) {
+            return this;
+        }
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName(host))) {
+            return new HostPort(host, socket.getLocalPort());
+        } catch (java.io.IOException e) {
+            throw new CachetException(ErrorType.IO, "cannot find a free port on " + host + ": " + e.getMessage(), e);
+        }
+    }
+
     /** @return the address as a URL authority, with brackets around IPv6 */
     public String authority() {
         return (host.contains(":") ? "[" + host + "]" : host) + ":" + port;

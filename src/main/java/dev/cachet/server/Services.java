@@ -12,6 +12,7 @@ import dev.cachet.revocation.CrlSettings;
 import dev.cachet.revocation.OcspResponder;
 import dev.cachet.revocation.OcspSettings;
 import dev.cachet.revocation.RevocationService;
+import dev.cachet.server.acme.AcmeRoutes;
 import dev.cachet.server.rest.RestApi;
 import io.javalin.config.RoutesConfig;
 import java.security.SecureRandom;
@@ -39,8 +40,9 @@ final class Services {
      *
      * @param leafIssuer signs leaf certificates
      * @param rest the REST API
+     * @param acme the ACME server
      */
-    record Issuing(LeafIssuer leafIssuer, RestApi rest) {
+    record Issuing(LeafIssuer leafIssuer, RestApi rest, AcmeRoutes acme) {
     }
 
     private Services(CachetConfig config, Issuer issuer, Storage storage, Clock clock, Metrics metrics,
@@ -70,22 +72,25 @@ final class Services {
      * Creates the issuing services.
      *
      * @param baseUrl the external URL of the plain HTTP listener, written into every certificate
-     * @return the leaf issuer and the REST API
+     * @param publicUrl the external URL of the HTTPS listener, under which ACME lives
+     * @return the leaf issuer, the REST API and the ACME server
      */
-    Issuing issuing(String baseUrl) {
+    Issuing issuing(String baseUrl, String publicUrl) {
         LeafIssuer leafIssuer = new LeafIssuer(issuer, new MeteredJournal(new StoreJournal(storage.certificates(),
                 storage.audit(), clock), metrics), new SecureRandom(), clock, IssuerUrls.under(baseUrl));
         ProfileCatalog profiles = ProfileCatalogs.from(config.profiles());
         EnrolmentService enrolment = new EnrolmentService(leafIssuer, profiles, config.ca().defaultProfile(),
                 storage.certificates(), revocation);
         TokenService tokens = new TokenService(storage.tokens(), storage.audit(), new SecureRandom(), clock);
-        return new Issuing(leafIssuer, new RestApi(enrolment, tokens, storage.audit(), clock));
+        return new Issuing(leafIssuer, new RestApi(enrolment, tokens, storage.audit(), clock),
+                AcmeWiring.routes(config, publicUrl, leafIssuer, profiles, revocation, storage, clock));
     }
 
     /** HTTPS serves everything. */
-    void httpsRoutes(RoutesConfig routes, RestApi rest) {
+    void httpsRoutes(RoutesConfig routes, Issuing issuing) {
         metrics.register(routes, "https");
-        rest.register(routes);
+        issuing.rest().register(routes);
+        issuing.acme().register(routes);
         publicRoutes(routes);
     }
 

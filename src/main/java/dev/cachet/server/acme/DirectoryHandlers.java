@@ -35,7 +35,7 @@ final class DirectoryHandlers {
         }
         meta.put("caaIdentities", settings.caaIdentities());
         meta.put("externalAccountRequired", settings.externalAccountRequired());
-        meta.put("profiles", settings.profiles());
+        meta.put("profiles", settings.profileDescriptions());
         directory.put("meta", meta);
         responses.json(ctx, 200, directory);
     }
