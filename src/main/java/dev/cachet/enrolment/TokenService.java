@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -76,7 +77,8 @@ public final class TokenService {
                 scopes.stream().map(Scope::id).collect(Collectors.toSet()), checked, clock.instant(), false);
         tokens.create(token);
         audit.record(new AuditEvent(clock.instant(), "cli", "token.created", name,
-                Map.of("scopes", String.join(",", token.scopes()), "domains", String.join(",", checked))));
+                Map.of("scopes", String.join(",", new TreeSet<>(token.scopes())),
+                        "domains", String.join(",", checked))));
         return new CreatedToken(token, secret);
     }
 
