@@ -12,6 +12,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -55,7 +56,7 @@ final class TokenCreateCommand implements Callable<Integer> {
                     .create(name, parsed, domains);
             PrintWriter out = spec.commandLine().getOut();
             out.printf("Created token '%s' (scopes %s; domains %s). Its secret, shown only now:%n", name,
-                    String.join(",", created.token().scopes()),
+                    String.join(",", new TreeSet<>(created.token().scopes())),
                     created.token().domains().isEmpty() ? "none" : String.join(",", created.token().domains()));
             out.println(created.secret());
         }

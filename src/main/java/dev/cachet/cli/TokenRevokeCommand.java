@@ -1,8 +1,8 @@
 package dev.cachet.cli;
 
-import dev.cachet.core.CachetException;
-import dev.cachet.core.ErrorType;
+import dev.cachet.enrolment.TokenService;
 import dev.cachet.server.Storage;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -29,10 +29,9 @@ final class TokenRevokeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Storage storage = Storage.open(server.load(Map.of()), Clock.systemUTC())) {
-            if (!storage.tokens().revoke(name)) {
-                throw new CachetException(ErrorType.NOT_FOUND, "no active token named '" + name + "'");
-            }
+        Clock clock = Clock.systemUTC();
+        try (Storage storage = Storage.open(server.load(Map.of()), clock)) {
+            new TokenService(storage.tokens(), storage.audit(), new SecureRandom(), clock).revoke(name, "cli");
         }
         spec.commandLine().getOut().printf("Revoked token '%s'%n", name);
         return ExitCodes.OK;

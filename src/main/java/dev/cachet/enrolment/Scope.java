@@ -30,7 +30,8 @@ public enum Scope {
      */
     public static Scope parse(String id) {
         return Arrays.stream(values()).filter(s -> s.id().equals(id.trim())).findFirst()
-                .orElseThrow(() -> new CachetException(ErrorType.MALFORMED, "unknown scope '" + id + "' (known: "
-                        + Arrays.stream(values()).map(Scope::id).collect(Collectors.joining(", ")) + ")"));
+                .orElseThrow(() -> new CachetException(ErrorType.MALFORMED, "unknown scope " + Quoted.of(id)
+                        + " (known: " + Arrays.stream(values()).map(Scope::id).collect(Collectors.joining(", "))
+                        + ")"));
     }
 }

@@ -14,10 +14,12 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -28,6 +30,7 @@ import java.util.stream.Collectors;
 public final class TokenService {
     private static final String PREFIX = "cachet_";
     private static final int SECRET_BYTES = 32;
+    private static final int ID_BYTES = 8;
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,62}");
 
     private final TokenStore tokens;
@@ -60,22 +63,36 @@ public final class TokenService {
      */
     public CreatedToken create(String name, Set<Scope> scopes, List<String> domains) {
         if (!NAME.matcher(name).matches()) {
-            throw new CachetException(ErrorType.MALFORMED, "invalid token name '" + name
-                    + "' (letters, digits, '.', '-', '_'; at most 63)");
+            throw new CachetException(ErrorType.MALFORMED, "invalid token name " + Quoted.of(name)
+                    + " (letters, digits, '.', '-', '_'; at most 63)");
         }
         if (scopes.isEmpty()) {
             throw new CachetException(ErrorType.MALFORMED, "a token needs at least one scope");
         }
-        List<String> checked = domains.stream().map(TokenService::domain).collect(Collectors.toList());
-        byte[] bytes = new byte[SECRET_BYTES];
-        random.nextBytes(bytes);
-        String secret = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        ApiToken token = new ApiToken(HexFormat.of().formatHex(bytes, 0, 8), name, hash(secret),
+        List<String> checked = List.copyOf(domains.stream().map(TokenService::domain)
+                .collect(Collectors.toCollection(LinkedHashSet::new)));
+        String secret = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(randomBytes(SECRET_BYTES));
+        // The id is public (logs, listings): it is drawn apart from the secret and says nothing about it.
+        ApiToken token = new ApiToken(HexFormat.of().formatHex(randomBytes(ID_BYTES)), name, hash(secret),
                 scopes.stream().map(Scope::id).collect(Collectors.toSet()), checked, clock.instant(), false);
         tokens.create(token);
         audit.record(new AuditEvent(clock.instant(), "cli", "token.created", name,
-                Map.of("scopes", String.join(",", token.scopes()), "domains", String.join(",", checked))));
+                Map.of("scopes", String.join(",", new TreeSet<>(token.scopes())),
+                        "domains", String.join(",", checked))));
         return new CreatedToken(token, secret);
+    }
+
+    /**
+     * Withdraws a token at once; requests presenting its secret fail from now on.
+     *
+     * @param name the token's name
+     * @param actor who withdraws it, for the audit log
+     */
+    public void revoke(String name, String actor) {
+        if (!tokens.revoke(name)) {
+            throw new CachetException(ErrorType.NOT_FOUND, "no active token named '" + name + "'");
+        }
+        audit.record(new AuditEvent(clock.instant(), actor, "token.revoked", name, Map.of()));
     }
 
     /**
@@ -132,11 +149,21 @@ public final class TokenService {
     }
 
     private static String domain(String text) {
+        if (text.codePoints().anyMatch(Character::isISOControl)) {
+            throw new CachetException(ErrorType.MALFORMED, "token domain " + Quoted.of(text)
+                    + " holds control characters");
+        }
         Identifier identifier = Identifiers.parse(text.trim());
         if (identifier.type() == Identifier.Type.EMAIL || identifier.isWildcard()) {
             throw new CachetException(ErrorType.MALFORMED, "token domains are DNS names or IP addresses: " + text);
         }
         return identifier.value();
+    }
+
+    private byte[] randomBytes(int count) {
+        byte[] bytes = new byte[count];
+        random.nextBytes(bytes);
+        return bytes;
     }
 
     private static String hash(String secret) {

@@ -16,12 +16,15 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.eclipse.jetty.server.ServerConnector;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A running Cachet: the composition root that wires configuration, CA, storage, services and the
  * two listeners (HTTPS for everything, plain HTTP for OCSP, CRLs and CA certificates).
  */
 public final class CachetServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(CachetServer.class);
     private final Storage storage;
     private final CaBootstrap.Opened ca;
     private final Javalin https;
@@ -107,14 +110,27 @@ public final class CachetServer implements AutoCloseable {
         return ca.created();
     }
 
-    /** Stops both listeners (in-flight requests finish), then closes the database. */
+    /**
+     * Stops both listeners, letting requests in flight finish (for up to 10 seconds each), then
+     * closes the database. A listener that fails to stop is reported in one warning line and does
+     * not keep the database open.
+     */
     @Override
     public void close() {
         try {
-            https.stop();
-            http.stop();
+            stop(https, "HTTPS");
+            stop(http, "HTTP");
         } finally {
             storage.close();
+        }
+    }
+
+    private static void stop(Javalin app, String name) {
+        try {
+            app.stop();
+        } catch (RuntimeException e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            LOG.warn("the {} listener did not stop cleanly: {}", name, cause.toString());
         }
     }
 

@@ -1,10 +1,15 @@
 package dev.cachet.server;
 
+import dev.cachet.ca.Profile;
+import dev.cachet.ca.ProfileCatalog;
 import dev.cachet.core.CachetException;
 import dev.cachet.core.ErrorType;
 import dev.cachet.crypto.KeyType;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Set;
 
-/** Checks a loaded configuration, naming the key and the rule it breaks. */
+/** Checks a loaded configuration, naming the key, the rule it breaks and where its value came from. */
 final class ConfigValidator {
     private static final int MIN_BODY = 1024;
     private static final int MAX_BODY = 10 << 20;
@@ -13,36 +18,85 @@ final class ConfigValidator {
     private static final int MAX_OCSP_HOURS = 240;
     /** BR 4.9.7: a subordinate CA's CRL nextUpdate is at most 10 days after thisUpdate. */
     private static final int MAX_CRL_HOURS = 240;
+    private static final int MAX_STATUS_AGE_SECONDS = 3600;
 
     private ConfigValidator() {
     }
 
-    static void check(CachetConfig config, String source) {
+    static void check(CachetConfig config, ConfigOrigins origins) {
         if (config.data() == null || config.data().isBlank()) {
-            throw invalid(source, "data", "must name a folder");
+            throw invalid(origins, "data", "must name a folder");
         }
-        HostPort.parse(config.listen(), source + ": listen");
-        HostPort.parse(config.httpListen(), source + ": httpListen");
-        if (KeyType.fromId(config.ca().keyType()).isEmpty()) {
-            throw invalid(source, "ca.keyType", "must be one of " + KeyType.ids());
+        HostPort.parse(config.listen(), origins.of("listen") + ": listen");
+        HostPort.parse(config.httpListen(), origins.of("httpListen") + ": httpListen");
+        url(origins, "publicUrl", config.publicUrl(), Set.of("https", "http"), "https://ca.example.org");
+        // BR 7.1.2.7.7 and 7.1.2.11.2: the OCSP, CA issuers and CRL URLs in certificates are plain HTTP.
+        url(origins, "baseUrl", config.baseUrl(), Set.of("http"), "http://ca.example.org");
+        String database = config.database().url();
+        if (database != null && !database.isBlank() && !database.startsWith("jdbc:")) {
+            throw invalid(origins, "database.url",
+                    "must be a JDBC URL such as jdbc:postgresql://db.example.org/cachet");
         }
-        range(source, "limits.maxBodyBytes", config.limits().maxBodyBytes(), MIN_BODY, MAX_BODY);
+        if (config.ca().name() == null || config.ca().name().isBlank()) {
+            throw invalid(origins, "ca.name", "must not be empty");
+        }
+        if (config.ca().keyType() == null || KeyType.fromId(config.ca().keyType()).isEmpty()) {
+            throw invalid(origins, "ca.keyType", "must be one of " + KeyType.ids() + " (is '"
+                    + config.ca().keyType() + "')");
+        }
+        range(origins, "limits.maxBodyBytes", config.limits().maxBodyBytes(), MIN_BODY, MAX_BODY);
         CachetConfig.Revocation revocation = config.revocation();
-        range(source, "revocation.crlValidityHours", revocation.crlValidityHours(), 1, MAX_CRL_HOURS);
-        range(source, "revocation.crlRefreshHours", revocation.crlRefreshHours(), 1, revocation.crlValidityHours());
+        range(origins, "revocation.crlValidityHours", revocation.crlValidityHours(), 1, MAX_CRL_HOURS);
+        range(origins, "revocation.crlRefreshHours", revocation.crlRefreshHours(), 1, revocation.crlValidityHours());
         // At most the shortest refresh interval, one hour (CrlSettings: reload <= refresh).
-        range(source, "revocation.crlReloadSeconds", revocation.crlReloadSeconds(), 0, 3600);
-        range(source, "revocation.ocspValidityHours", revocation.ocspValidityHours(), MIN_OCSP_HOURS, MAX_OCSP_HOURS);
-        range(source, "revocation.ocspStatusMaxAgeSeconds", revocation.ocspStatusMaxAgeSeconds(), 0, 3600);
+        range(origins, "revocation.crlReloadSeconds", revocation.crlReloadSeconds(), 0, 3600);
+        range(origins, "revocation.ocspValidityHours", revocation.ocspValidityHours(), MIN_OCSP_HOURS,
+                MAX_OCSP_HOURS);
+        range(origins, "revocation.ocspStatusMaxAgeSeconds", revocation.ocspStatusMaxAgeSeconds(), 0,
+                MAX_STATUS_AGE_SECONDS);
+        profiles(config, origins);
     }
 
-    private static void range(String source, String key, int value, int min, int max) {
-        if (value < min || value > max) {
-            throw invalid(source, key, "must be between " + min + " and " + max + " (is " + value + ")");
+    private static void profiles(CachetConfig config, ConfigOrigins origins) {
+        ProfileCatalog catalog;
+        try {
+            catalog = ProfileCatalogs.from(config.profiles());
+        } catch (CachetException e) {
+            // Profiles come from the file only (no environment variable sets them).
+            throw new CachetException(e.type(), origins.of("profiles") + ": " + e.getMessage(), e);
+        }
+        String name = config.ca().defaultProfile();
+        if (name == null || catalog.find(name).isEmpty()) {
+            throw invalid(origins, "ca.defaultProfile", "must name a profile (is '" + name + "'; known: "
+                    + String.join(", ", catalog.all().stream().map(Profile::name).toArray(String[]::new)) + ")");
         }
     }
 
-    private static CachetException invalid(String source, String key, String rule) {
-        return new CachetException(ErrorType.MALFORMED, source + ": " + key + " " + rule);
+    private static void url(ConfigOrigins origins, String key, String value, Set<String> schemes, String example) {
+        if (value == null) {
+            return;
+        }
+        String rule = "must be an absolute " + String.join(" or ", schemes.stream().sorted().toArray(String[]::new))
+                + " URL such as " + example + " (is '" + value + "')";
+        try {
+            URI uri = new URI(value);
+            boolean ok = uri.getScheme() != null && schemes.contains(uri.getScheme()) && uri.getHost() != null
+                    && uri.getRawQuery() == null && uri.getRawFragment() == null && uri.getRawUserInfo() == null;
+            if (!ok) {
+                throw invalid(origins, key, rule);
+            }
+        } catch (URISyntaxException e) {
+            throw invalid(origins, key, rule);
+        }
+    }
+
+    private static void range(ConfigOrigins origins, String key, int value, int min, int max) {
+        if (value < min || value > max) {
+            throw invalid(origins, key, "must be between " + min + " and " + max + " (is " + value + ")");
+        }
+    }
+
+    private static CachetException invalid(ConfigOrigins origins, String key, String rule) {
+        return new CachetException(ErrorType.MALFORMED, origins.of(key) + ": " + key + " " + rule);
     }
 }

@@ -2,6 +2,11 @@ package dev.cachet.server;
 
 import dev.cachet.core.CachetException;
 import dev.cachet.core.ErrorType;
+import dev.cachet.core.Identifier;
+import dev.cachet.policy.Identifiers;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A listen address such as {@code 127.0.0.1:8443} or {@code [::1]:8443}; port 0 picks a free port.
@@ -10,6 +15,8 @@ import dev.cachet.core.ErrorType;
  * @param port the port, 0 to 65535
  */
 public record HostPort(String host, int port) {
+    private static final Pattern FORM = Pattern.compile("(\\[[^\\[\\]]+\\]|[^\\[\\]]+):(\\d{1,5})");
+    private static final int MAX_PORT = 65535;
 
     /**
      * Parses a listen address.
@@ -19,23 +26,21 @@ public record HostPort(String host, int port) {
      * @return the address
      */
     public static HostPort parse(String text, String key) {
-        int colon = text == null ? -1 : text.lastIndexOf(':');
-        if (colon <= 0 || colon == text.length() - 1) {
+        Matcher matcher = text == null ? null : FORM.matcher(text);
+        if (matcher == null || !matcher.matches()) {
             throw invalid(text, key);
         }
-        String host = text.substring(0, colon);
-        if (host.startsWith("[") && host.endsWith("]")) {
-            host = host.substring(1, host.length() - 1);
-        }
-        try {
-            int port = Integer.parseInt(text.substring(colon + 1));
-            if (port < 0 || port > 65535 || host.isEmpty()) {
-                throw invalid(text, key);
-            }
-            return new HostPort(host, port);
-        } catch (NumberFormatException e) {
+        boolean bracketed = matcher.group(1).startsWith("[");
+        String host = bracketed ? matcher.group(1).substring(1, matcher.group(1).length() - 1) : matcher.group(1);
+        int port = Integer.parseInt(matcher.group(2));
+        Optional<Identifier> parsed = Identifiers.parseHost(host);
+        boolean ip = parsed.isPresent() && parsed.get().type() == Identifier.Type.IP;
+        // An IPv6 address needs its brackets: in 1::2:8443 the port is ambiguous.
+        boolean valid = parsed.isPresent() && !parsed.get().isWildcard() && bracketed == (ip && host.contains(":"));
+        if (!valid || port > MAX_PORT) {
             throw invalid(text, key);
         }
+        return new HostPort(host, port);
     }
 
     /**
@@ -62,6 +67,6 @@ public record HostPort(String host, int port) {
 
     private static CachetException invalid(String text, String key) {
         return new CachetException(ErrorType.MALFORMED,
-                key + ": '" + text + "' is not HOST:PORT (e.g. 127.0.0.1:8443)");
+                key + ": '" + text + "' is not HOST:PORT (e.g. 127.0.0.1:8443 or [::1]:8443)");
     }
 }

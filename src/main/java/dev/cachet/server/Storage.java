@@ -20,16 +20,19 @@ import javax.sql.DataSource;
 
 /**
  * The database of a Cachet instance and the stores over it: the embedded H2 database of the data
- * folder, or the configured PostgreSQL.
+ * folder, or the configured PostgreSQL. The audit log also appends every event to
+ * {@value #AUDIT_FILE} in the data folder ({@link AuditFile}).
  *
  * @param database the pool
  * @param certificates the certificate store
  * @param crls the CRL store
  * @param tokens the API token store
- * @param audit the audit log
+ * @param audit the audit log: the database's table and the data folder's JSON lines file
  */
 public record Storage(Database database, CertificateStore certificates, CrlStore crls, TokenStore tokens,
         AuditLog audit) implements AutoCloseable {
+    /** The audit trail as JSON lines, in the data folder, beside the database's table. */
+    public static final String AUDIT_FILE = "audit.jsonl";
 
     /**
      * Opens the configured database, migrating its schema.
@@ -51,8 +54,9 @@ public record Storage(Database database, CertificateStore certificates, CrlStore
             database = Database.open(settings.url(), settings.user(), password);
         }
         DataSource source = database.dataSource();
+        AuditLog audit = new AuditFile(Path.of(config.data()).resolve(AUDIT_FILE), new JdbcAuditLog(source));
         return new Storage(database, new JdbcCertificateStore(source, clock), new JdbcCrlStore(source),
-                new JdbcTokenStore(source), new JdbcAuditLog(source));
+                new JdbcTokenStore(source), audit);
     }
 
     /** Closes the pool. */

@@ -26,6 +26,12 @@ public final class Listeners {
     private static final long IDLE_TIMEOUT_MILLIS = 30_000;
     /** In-flight requests get this long to finish on shutdown. */
     private static final long STOP_TIMEOUT_MILLIS = 10_000;
+    /**
+     * On shutdown, a connection silent this long is closed: an idle keep-alive connection (which
+     * would otherwise hold the stop up), or a client that stalls in the middle of a request.
+     * Jetty's default, one second, cut off slow clients still sending a request.
+     */
+    private static final long SHUTDOWN_IDLE_TIMEOUT_MILLIS = 3_000;
 
     private Listeners() {
     }
@@ -123,6 +129,7 @@ public final class Listeners {
         connector.setHost(address.host());
         connector.setPort(address.port());
         connector.setIdleTimeout(IDLE_TIMEOUT_MILLIS);
+        connector.setShutdownIdleTimeout(SHUTDOWN_IDLE_TIMEOUT_MILLIS);
         return connector;
     }
 }
