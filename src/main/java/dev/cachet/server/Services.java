@@ -62,8 +62,8 @@ final class Services {
         CachetConfig.Revocation timing = config.revocation();
         CrlService crls = new CrlService(storage.certificates(), storage.crls(), clock, crlSettings(timing));
         OcspResponder ocsp = new OcspResponder(List.of(issuer), storage.certificates(), clock, ocspSettings(timing));
-        RevocationService revocation = new RevocationService(storage.certificates(), storage.audit(), crls, ocsp,
-                List.of(issuer), clock);
+        RevocationService revocation = new RevocationService(storage.certificates(),
+                new AuditMetrics(storage.audit(), metrics), crls, ocsp, List.of(issuer), clock);
         return new Services(config, issuer, storage, clock, metrics, revocation,
                 new RevocationRoutes(issuer, crls, ocsp, metrics, new Health(storage)));
     }

@@ -112,6 +112,21 @@ class ServerEndpointsIT {
         assertThat(after.text()).containsPattern("cachet_http_requests_seconds_sum\\{[^}]*route=\"/metrics\"");
     }
 
+    @Test
+    void metricsCountRevocationsByReason() {
+        CachetClient ops = client.withToken(server.token("metrics-revoke", List.of("example.org"), Scope.ISSUE,
+                Scope.REVOKE));
+        String keyCompromise = "cachet_revocations_total{reason=\"keyCompromise\"}";
+        String before = client.get("/metrics").text();
+
+        String serial = ops.issue(CachetClient.csr("revoked.example.org")).get("serial").asText();
+        assertThat(ops.postJson("/api/v1/certificates/" + serial + "/revoke",
+                CachetClient.json(Map.of("reason", "keyCompromise"))).status()).isEqualTo(200);
+
+        assertThat(value(client.get("/metrics").text(), keyCompromise) - value(before, keyCompromise))
+                .isEqualTo(1.0);
+    }
+
     /** The value of a sample in Prometheus text, 0 when it is not there yet. */
     private static double value(String metrics, String sample) {
         return metrics.lines().filter(line -> line.startsWith(sample + " ")).findFirst()
