@@ -2,8 +2,7 @@ package dev.cachet.interop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.cachet.store.acme.EabKey;
-import dev.cachet.store.jdbc.JdbcEabKeyStore;
+import dev.cachet.cli.CliRunner;
 import dev.cachet.testing.AcmeTestServer;
 import dev.cachet.testing.ExternalTool;
 import dev.cachet.testing.OpenSsl;
@@ -11,9 +10,7 @@ import dev.cachet.testing.Processes;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -22,7 +19,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Cachet's ACME server with the real certbot: issue, renew, revoke, and external account binding. */
+/**
+ * Cachet's ACME server with the real certbot: issue, renew, revoke, and external account binding
+ * with a key from {@code cachet acme eab create}.
+ */
 class CertbotIT {
     private static final Duration TIMEOUT = Duration.ofSeconds(180);
     private static Boolean installed;
@@ -73,10 +73,11 @@ class CertbotIT {
         try (AcmeTestServer acme = AcmeTestServer.start(dir.resolve("data"), eab)) {
             acme.dns().addA("eab.test", "127.0.0.1");
             Files.copy(acme.server().server().rootCertificate(), dir.resolve("root.pem"));
-            byte[] hmac = new byte[32];
-            new SecureRandom().nextBytes(hmac);
-            new JdbcEabKeyStore(acme.server().storage().database().dataSource())
-                    .create(new EabKey("kid-certbot", hmac, "certbot test", Instant.now(), null));
+            String created = CliRunner.runOk("acme", "eab", "create", "--data", acme.server().data().toString(),
+                    "--name", "certbot test").out();
+            String kid = line(created, "kid: ");
+            String hmac = line(created, "hmac-key: ");
+            assertThat(Base64.getUrlDecoder().decode(hmac)).hasSize(32);
             String port = Integer.toString(acme.http01Port());
 
             Processes.Result refused = certbot(acme, "certonly", "--standalone", "-d", "eab.test",
@@ -86,8 +87,8 @@ class CertbotIT {
             assertThat(acme.acmeCertificates()).isEmpty();
 
             Processes.Result issued = certbot(acme, "certonly", "--standalone", "-d", "eab.test",
-                    "--http-01-port", port, "--http-01-address", "127.0.0.1", "--eab-kid", "kid-certbot",
-                    "--eab-hmac-key", Base64.getUrlEncoder().withoutPadding().encodeToString(hmac));
+                    "--http-01-port", port, "--http-01-address", "127.0.0.1", "--eab-kid", kid,
+                    "--eab-hmac-key", hmac);
             assertThat(issued.exitCode()).as(issued.output()).isZero();
             assertThat(dir.resolve("config/live/eab.test/fullchain.pem")).exists();
             assertThat(acme.acmeCertificates()).hasSize(1);
@@ -102,6 +103,11 @@ class CertbotIT {
                 "--agree-tos", "--register-unsafely-without-email", "--server", acme.directoryUrl()));
         return Processes.run(dir, TIMEOUT, Map.of("REQUESTS_CA_BUNDLE", dir.resolve("root.pem").toString()),
                 command);
+    }
+
+    private static String line(String output, String prefix) {
+        return output.lines().filter(l -> l.startsWith(prefix)).map(l -> l.substring(prefix.length()).strip())
+                .findFirst().orElseThrow(() -> new AssertionError("no '" + prefix + "' in:\n" + output));
     }
 
     private String serial(Path certificate) {
