@@ -119,16 +119,15 @@ class AcmeNegativeIT {
         AcmeJwsClient.Account account = client.newAccount();
         CachetClient.Reply created = client.newOrder(account, "caa.test");
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
-        JsonNode authorization = answerHttp01(account, created.json(), true);
-        if ("valid".equals(authorization.path("status").asText())) {
-            JsonNode order = client.poll(account, created.header("Location"));
-            CachetClient.Reply reply = client.post(account, order.get("finalize").asText(),
-                    CachetClient.json(Map.of("csr", der(CachetClient.csr("caa.test")))));
-            assertProblem(reply, 403, "caa");
-        } else {
-            assertThat(authorization.path("status").asText()).isEqualTo("invalid");
-            assertThat(authorization.toString()).contains(ERROR + "caa");
-        }
+        assertThat(answerHttp01(account, created.json(), true).path("status").asText()).isEqualTo("valid");
+        JsonNode order = client.poll(account, created.header("Location"));
+
+        CachetClient.Reply reply = client.post(account, order.get("finalize").asText(),
+                CachetClient.json(Map.of("csr", der(CachetClient.csr("caa.test")))));
+
+        assertProblem(reply, 403, "caa");
+        assertThat(reply.json().path("detail").asText()).contains("caa.test");
+        assertThat(client.poll(account, created.header("Location")).has("certificate")).isFalse();
     }
 
     @Test
