@@ -2,6 +2,7 @@ package dev.cachet.acme.jws;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSObject;
 import com.nimbusds.jose.util.Base64URL;
 import dev.cachet.core.CachetException;
@@ -49,7 +50,25 @@ public final class FlattenedJws {
         try {
             return new JWSObject(part(root, "protected"), part(root, "payload"), part(root, "signature"));
         } catch (ParseException e) {
+            refuseAlgorithm(root.get("protected").asText());
             throw malformed("the protected header is not a valid JWS header: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Nimbus does not parse a header whose {@code alg} is {@code none} or not a signature algorithm;
+     * RFC 8555 §6.2 asks for badSignatureAlgorithm then, not malformed.
+     */
+    private static void refuseAlgorithm(String protectedPart) {
+        JsonNode alg;
+        try {
+            alg = JSON.readTree(new Base64URL(protectedPart).decode()).get("alg");
+        } catch (IOException | RuntimeException e) {
+            return;
+        }
+        if (alg != null && alg.isTextual() && !JwsVerification.ALGORITHMS.contains(JWSAlgorithm.parse(alg.asText()))) {
+            throw new CachetException(ErrorType.BAD_SIGNATURE_ALGORITHM, "JWS algorithm " + alg.asText()
+                    + " is not accepted (RS256, ES256, ES384, EdDSA)");
         }
     }
 
