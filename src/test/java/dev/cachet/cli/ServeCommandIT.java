@@ -101,8 +101,8 @@ class ServeCommandIT {
         Path data = dir.resolve("data");
         try (ServeProcess serve = serve(data)) {
             serve.awaitLine("ready ", START);
-            int httpPort = Integer.parseInt(serve.lines().get(2).replaceAll("  HTTP: +http://127\\.0\\.0\\.1:(\\d+) .*",
-                    "$1"));
+            String httpLine = serve.lines().stream().filter(l -> l.startsWith("  HTTP: ")).findFirst().orElseThrow();
+            int httpPort = Integer.parseInt(httpLine.replaceAll("  HTTP: +http://127\\.0\\.0\\.1:(\\d+) .*", "$1"));
             byte[] request = OcspRequests.forServerCertificate(data);
             try (SlowPost post = SlowPost.open(httpPort, "/ocsp", "application/ocsp-request", request.length)) {
                 assertThat(post.awaitContinue()).startsWith("HTTP/1.1 100");
