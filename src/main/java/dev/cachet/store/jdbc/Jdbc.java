@@ -61,19 +61,19 @@ final class Jdbc {
      * @return what the work returned
      */
     <T> T inTransaction(String what, Work<T> work) {
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                T result = work.run(connection);
-                connection.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                rollbackQuietly(connection, e);
-                throw e;
+        return onLiveSession(what, () -> {
+            try (Connection connection = dataSource.getConnection()) {
+                connection.setAutoCommit(false);
+                try {
+                    T result = work.run(connection);
+                    connection.commit();
+                    return result;
+                } catch (SQLException | RuntimeException e) {
+                    rollbackQuietly(connection, e);
+                    throw e;
+                }
             }
-        } catch (SQLException e) {
-            throw SqlErrors.translate(e, what);
-        }
+        });
     }
 
     /**
@@ -111,11 +111,35 @@ final class Jdbc {
 
     /** Runs work on a connection in autocommit mode (reads, single statements). */
     <T> T withConnection(String what, Work<T> work) {
-        try (Connection connection = dataSource.getConnection()) {
-            return work.run(connection);
-        } catch (SQLException e) {
-            throw SqlErrors.translate(e, what);
+        return onLiveSession(what, () -> {
+            try (Connection connection = dataSource.getConnection()) {
+                return work.run(connection);
+            }
+        });
+    }
+
+    /**
+     * Runs an attempt again while its pooled connection belonged to a session the database ended
+     * (a restart or failover; the pool drops such connections one by one): the server rolled back
+     * whatever that session did, so a new try cannot apply the work twice. Other errors are
+     * translated at once.
+     */
+    private static <T> T onLiveSession(String what, Attempt<T> attempt) {
+        for (int attempts = 1;; attempts++) {
+            try {
+                return attempt.run();
+            } catch (SQLException e) {
+                if (!SqlErrors.isEndedSession(e) || attempts > Database.MAX_POOL_SIZE) {
+                    throw SqlErrors.translate(e, what);
+                }
+            }
         }
+    }
+
+    /** One try of a unit of database work. */
+    @FunctionalInterface
+    private interface Attempt<T> {
+        T run() throws SQLException;
     }
 
     static int update(Connection connection, String sql, Object... parameters) throws SQLException {

@@ -38,6 +38,17 @@ final class SqlErrors {
         return new CachetException(ErrorType.INTERNAL, "database error on " + what + ": " + e.getMessage(), e);
     }
 
+    /**
+     * Tells whether an error says the database ended the connection's session (PostgreSQL
+     * 57P01 to 57P03: shutdown, crash, restart); any transaction of it was rolled back.
+     *
+     * @param e the error
+     * @return true for an ended session
+     */
+    static boolean isEndedSession(SQLException e) {
+        return chain(e).stream().anyMatch(s -> SERVER_GOING_AWAY.contains(s.getSQLState()));
+    }
+
     private static boolean isConnectionFailure(SQLException e) {
         String state = e.getSQLState();
         return e instanceof SQLTransientConnectionException || e instanceof SQLNonTransientConnectionException
