@@ -10,6 +10,7 @@ import io.javalin.http.HttpResponseException;
 import java.security.KeyStore;
 import java.util.function.Consumer;
 import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.Server;
@@ -96,6 +97,9 @@ public final class Listeners {
         config.startup.showOldJavalinVersionWarning = false;
         config.http.maxRequestSize = maxBodyBytes;
         config.jetty.modifyServer(server -> server.setStopTimeout(STOP_TIMEOUT_MILLIS));
+        // Stopping waits (up to the stop timeout) for requests in flight, so that none of them meets
+        // a closed database; without this handler Jetty only stops accepting.
+        config.jetty.modifyServletContextHandler(context -> context.insertHandler(new GracefulHandler()));
         config.jetty.modifyHttpConfiguration(http -> {
             http.setSendServerVersion(false);
             http.setSendXPoweredBy(false);
