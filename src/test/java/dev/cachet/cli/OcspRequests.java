@@ -35,7 +35,17 @@ final class OcspRequests {
     }
 
     /**
-     * Checks an answer: successful, signed by the intermediate, and "good" for the server's certificate.
+     * Tells whether an OCSP response is tryLater (the responder could not reach its database).
+     *
+     * @param der the response
+     * @return whether its status is tryLater
+     */
+    static boolean isTryLater(byte[] der) throws Exception {
+        return new OCSPResp(der).getStatus() == OCSPResp.TRY_LATER;
+    }
+
+    /**
+     * Tells whether an OCSP response says "good" for the server certificate, signed by the intermediate.
      *
      * @param der the response
      * @param data the data folder
