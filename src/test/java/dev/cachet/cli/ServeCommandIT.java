@@ -119,7 +119,8 @@ class ServeCommandIT {
                         .isTrue();
             }
             assertThat(serve.awaitExit(STOP)).as(serve.errors()).isEqualTo(SIGTERM_EXIT);
-            assertThat(serve.errors()).isEmpty();
+            // Nothing else goes wrong: at most the one warning of that tryLater answer.
+            assertThat(serve.errors().lines().filter(line -> !line.contains("OCSP answered tryLater"))).isEmpty();
         }
         try (Database database = Database.embedded(data.resolve("db"))) {
             assertThat(certificates(database)).singleElement()
