@@ -27,15 +27,8 @@ class TlsHandshakeIT {
 
     @Test
     void opensslTrustsACachetCertificateForLocalhost() throws Exception {
-        Path csr = workspace.newCsr("localhost", "ec-p256", "--subject", "CN=localhost");
-        workspace.sign(dir.resolve("ca"), csr, "localhost.pem", "--fullchain-out",
-                dir.resolve("fullchain.pem").toString());
-
-        TlsTestServer server = TlsTestServer.start(dir.resolve("localhost.key"), dir.resolve("fullchain.pem"), 1);
-        Processes.Result result;
-        try (server) {
-            result = OpenSsl.run(dir, connect(server, "localhost"));
-        }
+        TlsTestServer server = localhostServer();
+        Processes.Result result = handshake(server, "localhost");
 
         assertThat(result.exitCode()).as(result.output()).isZero();
         assertThat(result.output()).contains("Verify return code: 0 (ok)").doesNotContain("verify error");
@@ -45,15 +38,8 @@ class TlsHandshakeIT {
 
     @Test
     void opensslRefusesACachetCertificateForAnotherHost() throws Exception {
-        Path csr = workspace.newCsr("localhost", "ec-p256", "--subject", "CN=localhost");
-        workspace.sign(dir.resolve("ca"), csr, "localhost.pem", "--fullchain-out",
-                dir.resolve("fullchain.pem").toString());
-
-        TlsTestServer server = TlsTestServer.start(dir.resolve("localhost.key"), dir.resolve("fullchain.pem"), 1);
-        Processes.Result result;
-        try (server) {
-            result = OpenSsl.run(dir, connect(server, "other.example"));
-        }
+        TlsTestServer server = localhostServer();
+        Processes.Result result = handshake(server, "other.example");
 
         assertThat(result.exitCode()).isNotZero();
         assertThat(result.output()).contains("verify error").contains("hostname mismatch");
@@ -68,16 +54,28 @@ class TlsHandshakeIT {
                 "-addext", "subjectAltName=DNS:localhost");
 
         TlsTestServer server = TlsTestServer.start(dir.resolve("self.key"), dir.resolve("self.pem"), 1);
-        Processes.Result result;
-        try (server) {
-            result = OpenSsl.run(dir, connect(server, "localhost"));
-        }
+        Processes.Result result = handshake(server, "localhost");
 
         assertThat(result.exitCode()).isNotZero();
         // "self-signed" since OpenSSL 3.0, "self signed" before.
         assertThat(result.output()).contains("verify error").containsPattern("self[- ]signed certificate");
         assertThat(server.completedHandshakes()).isZero();
         assertThat(server.failedConnections()).isEqualTo(1);
+    }
+
+    /** A TLS server for one connection, with a Cachet certificate for localhost and its intermediate. */
+    private TlsTestServer localhostServer() throws Exception {
+        Path csr = workspace.newCsr("localhost", "ec-p256", "--subject", "CN=localhost");
+        workspace.sign(dir.resolve("ca"), csr, "localhost.pem", "--fullchain-out",
+                dir.resolve("fullchain.pem").toString());
+        return TlsTestServer.start(dir.resolve("localhost.key"), dir.resolve("fullchain.pem"), 1);
+    }
+
+    /** Runs openssl s_client against the server, checking the given host name, then stops the server. */
+    private Processes.Result handshake(TlsTestServer server, String hostName) throws Exception {
+        try (server) {
+            return OpenSsl.run(dir, connect(server, hostName));
+        }
     }
 
     private static String[] connect(TlsTestServer server, String hostName) {

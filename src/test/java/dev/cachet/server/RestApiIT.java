@@ -8,9 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cachet.enrolment.Scope;
 import dev.cachet.testing.CachetClient;
-import dev.cachet.testing.RunningServer;
 import java.math.BigInteger;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,35 +20,10 @@ import org.bouncycastle.asn1.x509.DistributionPoint;
 import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.cert.X509CertificateHolder;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The REST API of a running server on H2: issue, read, search, revoke, and who may do what. */
-class RestApiIT {
-    private static final String CERTIFICATES = "/api/v1/certificates";
-
-    @TempDir
-    static Path dir;
-
-    private static RunningServer server;
-    private static CachetClient ops;
-
-    @BeforeAll
-    static void start() {
-        server = RunningServer.start(dir.resolve("data"), Map.of());
-        ops = server.client().withToken(server.token("ops", List.of("example.org"), Scope.ISSUE, Scope.REVOKE,
-                Scope.READ));
-    }
-
-    @AfterAll
-    static void stop() {
-        if (server != null) {
-            server.close();
-        }
-    }
-
+class RestApiIT extends OpsServerFixture {
     @Test
     void issuesACertificateThatChainsToTheRootAndPointsAtTheHttpListener() {
         CachetClient.Reply reply = ops.postJson(CERTIFICATES, CachetClient.json(Map.of("csr",

@@ -3,21 +3,15 @@ package dev.cachet.server;
 import static dev.cachet.server.ServerAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.cachet.enrolment.Scope;
 import dev.cachet.store.CertificateRecord;
 import dev.cachet.testing.BadInputs;
 import dev.cachet.testing.CachetClient;
-import dev.cachet.testing.RunningServer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.bouncycastle.cert.ocsp.OCSPResp;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -26,29 +20,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Every bad input to a running server gets one clear RFC 9457 problem (or, for OCSP, an OCSP
  * error) and leaves nothing in the database.
  */
-class RestBadInputIT {
-    private static final String CERTIFICATES = "/api/v1/certificates";
-
-    @TempDir
-    static Path dir;
-
-    private static RunningServer server;
-    private static CachetClient ops;
-
-    @BeforeAll
-    static void start() {
-        server = RunningServer.start(dir.resolve("data"), Map.of());
-        ops = server.client().withToken(server.token("ops", List.of("example.org"), Scope.ISSUE, Scope.REVOKE,
-                Scope.READ));
-    }
-
-    @AfterAll
-    static void stop() {
-        if (server != null) {
-            server.close();
-        }
-    }
-
+class RestBadInputIT extends OpsServerFixture {
     static Stream<Arguments> badIssueRequests() {
         String csr = CachetClient.csr("bad.example.org");
         return Stream.of(
