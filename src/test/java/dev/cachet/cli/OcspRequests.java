@@ -35,16 +35,6 @@ final class OcspRequests {
     }
 
     /**
-     * Tells whether an OCSP response is tryLater (the responder could not reach its database).
-     *
-     * @param der the response
-     * @return whether its status is tryLater
-     */
-    static boolean isTryLater(byte[] der) throws Exception {
-        return new OCSPResp(der).getStatus() == OCSPResp.TRY_LATER;
-    }
-
-    /**
      * Tells whether an OCSP response says "good" for the server certificate, signed by the intermediate.
      *
      * @param der the response

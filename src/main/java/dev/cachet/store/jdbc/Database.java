@@ -7,6 +7,7 @@ import dev.cachet.core.ErrorType;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -26,7 +27,14 @@ public final class Database implements AutoCloseable {
     /** PostgreSQL: give up on a connect after 3 s and on a silent server after 60 s. */
     private static final String POSTGRES_TIMEOUTS = "connectTimeout=3&socketTimeout=60&tcpKeepAlive=true";
 
+    /** How long a process waits for another one that is opening the same embedded database. */
+    private static final int SHARED_WAIT_SECONDS = 10;
+    /** H2's error code for a database file locked by another process. */
+    private static final int H2_DATABASE_IN_USE = 90020;
+    private static final String H2_SETTINGS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+
     private final HikariDataSource pool;
+    private SharedH2 shared;
 
     private Database(HikariDataSource pool) {
         this.pool = pool;
@@ -35,28 +43,85 @@ public final class Database implements AutoCloseable {
     /**
      * Opens the embedded H2 file database {@code cachet} in a folder, creating it on first use.
      * Commits are written to the file at once ({@code WRITE_DELAY=0}). The first process to open
-     * it serves it to the others ({@code AUTO_SERVER}), so that {@code cachet token create} works
-     * while {@code cachet serve} runs; that server listens on the loopback interface only and asks
-     * for a random key kept in the lock file, readable by the data folder's owner.
+     * the database shares it with the others ({@link SharedH2}), so that {@code cachet token create}
+     * works while {@code cachet serve} runs; a later process connects to the first one. The
+     * database is closed by {@link #close()}, never behind the caller's back by a JVM shutdown hook
+     * ({@code DB_CLOSE_ON_EXIT=FALSE}): requests in flight during a shutdown can still use it.
      *
      * @param dataDir the folder of the database files
      * @return the open database
      */
     public static Database embedded(Path dataDir) {
         System.setProperty("h2.bindAddress", "127.0.0.1");
-        return open(embeddedUrl(dataDir), null, null);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(SHARED_WAIT_SECONDS);
+        while (true) {
+            Optional<Database> client = SharedH2.address(dataDir).flatMap(url -> connect(dataDir, url));
+            if (client.isPresent()) {
+                return client.get();
+            }
+            try {
+                return serveEmbedded(dataDir);
+            } catch (CachetException e) {
+                // Another process may be opening the file right now and will share it in a moment.
+                if (System.nanoTime() > deadline || SharedH2.address(dataDir).isEmpty() && !isInUse(e)) {
+                    throw e;
+                }
+                pause();
+            }
+        }
     }
 
     /**
-     * The JDBC URL of the embedded database in a folder.
+     * The JDBC URL of the embedded database in a folder, opened by this process alone.
      *
      * @param dataDir the folder of the database files
      * @return an H2 URL in PostgreSQL mode
      */
     public static String embeddedUrl(Path dataDir) {
-        return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("cachet")
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
-                + ";WRITE_DELAY=0;AUTO_SERVER=TRUE";
+        return "jdbc:h2:file:" + databasePath(dataDir) + H2_SETTINGS + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
+    }
+
+    private static String databasePath(Path dataDir) {
+        return dataDir.toAbsolutePath().resolve("cachet").toString();
+    }
+
+    private static Database serveEmbedded(Path dataDir) {
+        Database database = open(embeddedUrl(dataDir), null, null);
+        try {
+            database.shared = SharedH2.start(dataDir, databasePath(dataDir), H2_SETTINGS);
+            return database;
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    /** Connects to the process sharing the database; forgets its address when it is gone. */
+    private static Optional<Database> connect(Path dataDir, String url) {
+        try {
+            return Optional.of(open(url, null, null));
+        } catch (CachetException e) {
+            SharedH2.forget(dataDir);
+            return Optional.empty();
+        }
+    }
+
+    private static boolean isInUse(CachetException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException && ((SQLException) cause).getErrorCode() == H2_DATABASE_IN_USE) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CachetException(ErrorType.UNAVAILABLE, "interrupted while opening the database", e);
+        }
     }
 
     /**
@@ -86,9 +151,12 @@ public final class Database implements AutoCloseable {
         return pool;
     }
 
-    /** Closes the pool and with it the embedded database. */
+    /** Stops sharing an embedded database, then closes the pool and with it the database. */
     @Override
     public void close() {
+        if (shared != null) {
+            shared.close();
+        }
         pool.close();
     }
 
