@@ -2,11 +2,7 @@ package dev.cachet.ca;
 
 import dev.cachet.core.CachetException;
 import dev.cachet.core.ErrorType;
-import dev.cachet.crypto.KeyPairFactory;
-import dev.cachet.crypto.KeyType;
 import dev.cachet.crypto.PublicKeyInfo;
-import dev.cachet.crypto.SigningKey;
-import dev.cachet.crypto.SoftwareSigningKey;
 import dev.cachet.csr.SubjectAltNames;
 import dev.cachet.lint.LintContext;
 import dev.cachet.lint.Linter;
@@ -14,7 +10,6 @@ import dev.cachet.policy.KeyPolicy;
 import dev.cachet.store.CertificateReservation;
 import java.io.IOException;
 import java.math.BigInteger;
-import java.security.KeyPair;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -56,7 +51,7 @@ public final class LeafIssuer {
     private final SerialNumbers serials;
     private final Clock clock;
     private final Linter linter;
-    private final SigningKey lintKey;
+    private final LintSigner lintSigner;
     private final IssuerUrls urls;
 
     /**
@@ -88,7 +83,7 @@ public final class LeafIssuer {
         this.serials = new SerialNumbers(random);
         this.clock = Objects.requireNonNull(clock, "clock");
         this.linter = Linter.subscriberRules();
-        this.lintKey = throwawayKeyLike(issuer.key(), random);
+        this.lintSigner = LintSigner.like(issuer.key(), random);
     }
 
     /**
@@ -116,7 +111,7 @@ public final class LeafIssuer {
         X509v3CertificateBuilder builder = new X509v3CertificateBuilder(issuer.certificate().getSubject(), serial,
                 Date.from(notBefore), Date.from(notAfter), subject(names), request.publicKey());
         addExtensions(builder, request, names, key);
-        X509CertificateHolder linted = builder.build(lintKey.contentSigner());
+        X509CertificateHolder linted = builder.build(lintSigner);
         linter.require(linted, new LintContext(maxDays, profile.isServer(),
                 issuer.certificate().getNotAfter().toInstant(), now));
         journal.reserve(new CertificateReservation(serial, issuerId, profile.name(), names.subjectAltNames(),
@@ -206,19 +201,5 @@ public final class LeafIssuer {
         } catch (IOException e) {
             throw new CachetException(ErrorType.INTERNAL, "cannot encode the TBSCertificate", e);
         }
-    }
-
-    private static SigningKey throwawayKeyLike(SigningKey key, SecureRandom random) {
-        PublicKeyInfo info = PublicKeyInfo.of(key.publicKey());
-        KeyType type;
-        if ("RSA".equals(info.algorithm())) {
-            type = KeyType.RSA_2048;
-        } else if ("Ed25519".equals(info.algorithm())) {
-            type = KeyType.ED25519;
-        } else {
-            type = "P-384".equals(info.curve().orElse("")) ? KeyType.EC_P384 : KeyType.EC_P256;
-        }
-        KeyPair pair = new KeyPairFactory(random).generate(type);
-        return new SoftwareSigningKey(pair.getPrivate(), pair.getPublic());
     }
 }

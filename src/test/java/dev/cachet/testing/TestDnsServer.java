@@ -54,6 +54,7 @@ public final class TestDnsServer implements AutoCloseable {
     private final List<String> questions = new CopyOnWriteArrayList<>();
     private final AtomicInteger tcpQueries = new AtomicInteger();
     private volatile boolean chase = true;
+    private volatile InetAddress fallbackIpv4;
 
     private TestDnsServer(DatagramSocket udp, ServerSocket tcp) {
         this.udp = udp;
@@ -157,6 +158,22 @@ public final class TestDnsServer implements AutoCloseable {
     }
 
     /**
+     * Answers the A query of every name that has no records of its own with this address, as
+     * pebble-challtestsrv's {@code -defaultIPv4} does (for load tests that make up names).
+     *
+     * @param ipv4 an IPv4 literal
+     * @return this server
+     */
+    public TestDnsServer answerEveryNameWith(String ipv4) {
+        try {
+            fallbackIpv4 = InetAddress.getByName(ipv4);
+        } catch (IOException e) {
+            throw new IllegalArgumentException(ipv4, e);
+        }
+        return this;
+    }
+
+    /**
      * Makes every query for a name answer SERVFAIL.
      *
      * @param name the name
@@ -251,6 +268,13 @@ public final class TestDnsServer implements AutoCloseable {
             }
             here.stream().filter(r -> r.getType() == question.getType())
                     .forEach(r -> response.addRecord(r, Section.ANSWER));
+            InetAddress fallback = fallbackIpv4;
+            if (fallback != null && here.isEmpty()) {
+                if (question.getType() == Type.A) {
+                    response.addRecord(new ARecord(name, DClass.IN, TTL, fallback), Section.ANSWER);
+                }
+                return response;
+            }
             if (!exists(name)) {
                 response.getHeader().setRcode(Rcode.NXDOMAIN);
             }

@@ -13,6 +13,7 @@ import com.nimbusds.jose.jwk.OctetKeyPair;
 import com.nimbusds.jose.jwk.RSAKey;
 import dev.cachet.core.CachetException;
 import dev.cachet.core.ErrorType;
+import dev.cachet.crypto.Jca;
 import java.security.PublicKey;
 import java.util.Set;
 
@@ -68,7 +69,11 @@ public final class JwsVerification {
             return new RSASSAVerifier((RSAKey) key);
         }
         if ((JWSAlgorithm.ES256.equals(algorithm) || JWSAlgorithm.ES384.equals(algorithm)) && key instanceof ECKey) {
-            return new ECDSAVerifier((ECKey) key);
+            ECDSAVerifier verifier = new ECDSAVerifier((ECKey) key);
+            // Bouncy Castle's P-256 and P-384 verify several times faster than the JDK 17 provider's
+            // (docs/performance.md); every ACME request pays one verification.
+            verifier.getJCAContext().setProvider(Jca.provider());
+            return verifier;
         }
         if (JWSAlgorithm.EdDSA.equals(algorithm) && key instanceof OctetKeyPair) {
             return new Ed25519Verifier((OctetKeyPair) key);

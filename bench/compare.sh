@@ -1,0 +1,155 @@
+#!/usr/bin/env bash
+# Measures Cachet against real peers on this machine, in one run (docs/performance.md):
+#   1. REST issuance: `cachet serve` POST /api/v1/certificates vs CFSSL's `cfssl serve` /api/v1/cfssl/sign,
+#      the same CSR, wrk -t2 -c16 (bounded);
+#   2. OCSP: GET of a known serial from Cachet's /ocsp/ under wrk;
+#   3. ACME end to end: `cachet bench acme` against Cachet (H2, durable) and Pebble (in memory), A B A B,
+#      at each concurrency of CONCURRENCY.
+# Each server's CPU is read from /proc/PID/stat (utime+stime) before and after each run.
+# Not part of the test suite. Needs root for apt-get when pebble, wrk or golang-cfssl are missing.
+# Knobs (environment): ORDERS (300), CONCURRENCY ("1 8 16"), ROUNDS (2), WRK_SECONDS (8), WORK (a temp dir),
+#   RATE_LIMITS (auto: write acme.rateLimits.* = 0 into Cachet's config, and drop them if this Cachet does not
+#   know the keys yet; 1: always; 0: never). Edit write_config below for other settings.
+# The last line: acme cachet=X/s pebble=Y/s ratio=Z cpu_ms_per_order cachet=A pebble=B cpu_ratio=C
+set -euo pipefail
+here=$(cd "$(dirname "$0")/.." && pwd -P)
+work=${WORK:-$(mktemp -d /tmp/cachet-compare.XXXXXX)}
+orders=${ORDERS:-300}; concurrencies=${CONCURRENCY:-"1 8 16"}; rounds=${ROUNDS:-2}; wrk_s=${WRK_SECONDS:-8}
+acme_port=14300; h01=5302; dns=8353; https=18543; http=18180; cfssl_port=18888
+jar=${CACHET_JAR:-$here/target/cachet.jar}
+pids=()
+cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; }
+trap cleanup EXIT
+
+need() { command -v "$1" >/dev/null || { apt-get update -qq && apt-get install -y -qq "$2" >/dev/null; }; }
+need pebble pebble; need wrk wrk; need cfssl golang-cfssl
+[ -f "$jar" ] || (cd "$here" && mvn -q -B -Dstyle.color=never -DskipTests package)
+cachet() { java -jar "$jar" "$@"; }
+cpu_ms() { awk -v hz="$(getconf CLK_TCK)" '{printf "%d", ($14+$15)*1000/hz}' "/proc/$1/stat"; }
+log() { echo "# $*" >&2; }
+
+# --- Pebble and its mock DNS (every name is 127.0.0.1); Cachet uses the same DNS.
+pebble_dir=$(bash "$here/bench/pebble-up.sh" "$work/pebble" "$acme_port" "$h01" "$dns" | tail -1)
+mapfile -t peer_pids <"$work/pebble/pids"; pids+=("${peer_pids[@]}")
+pebble_pid=${peer_pids[1]}
+
+# --- Cachet: H2 (durable), validation through the mock DNS on the bench's http-01 port.
+write_config() {  # LIMITS(0|1)
+  cat >"$work/cachet.yaml" <<YAML
+data: $work/cachet-data
+listen: 127.0.0.1:$https
+httpListen: 127.0.0.1:$http
+validation: {resolvers: ["127.0.0.1:$dns"], http01Port: $h01, allowPrivateTargets: true}
+YAML
+  if [ "$1" = 1 ]; then
+    # Rate limits would stop a load run: 0 disables each (keys of acme.rateLimits).
+    cat >>"$work/cachet.yaml" <<YAML
+acme:
+  rateLimits: {newOrdersPerAccountPerHour: 0, certificatesPerDomainPerWeek: 0,
+               failedValidationsPerAccountPerHostPerHour: 0, newAccountsPerIpPerHour: 0}
+YAML
+  fi
+}
+start_cachet() {
+  java ${CACHET_JAVA_OPTS:-} -jar "$jar" serve --config "$work/cachet.yaml" >"$work/cachet.log" 2>&1 &
+  cachet_pid=$!
+  for _ in $(seq 1 120); do grep -q '^ready' "$work/cachet.log" && return 0; kill -0 "$cachet_pid" 2>/dev/null || return 1; sleep 0.5; done
+  return 1
+}
+limits=${RATE_LIMITS:-auto}
+write_config "$([ "$limits" = 0 ] && echo 0 || echo 1)"
+if ! start_cachet && [ "$limits" = auto ] && grep -q "unknown key 'acme.rateLimits'" "$work/cachet.log"; then
+  log "this Cachet has no acme.rateLimits: running without them"
+  write_config 0; start_cachet || true
+fi
+pids+=("$cachet_pid")
+grep -q '^ready' "$work/cachet.log" || { cat "$work/cachet.log" >&2; echo "cachet did not start" >&2; exit 1; }
+root="$work/cachet-data/ca/root.pem"
+
+# --- REST issuance vs CFSSL: one EC P-256 CSR, the same for both.
+openssl req -new -nodes -newkey ec -pkeyopt ec_paramgen_curve:P-256 -subj /CN=www.example.org \
+  -addext subjectAltName=DNS:www.example.org -keyout "$work/leaf.key" -out "$work/leaf.csr" 2>/dev/null
+openssl req -x509 -nodes -newkey ec -pkeyopt ec_paramgen_curve:P-256 -days 30 -subj /CN=cfssl-bench-ca \
+  -addext basicConstraints=critical,CA:TRUE -addext keyUsage=critical,keyCertSign,cRLSign \
+  -keyout "$work/cfssl-ca.key" -out "$work/cfssl-ca.pem" 2>/dev/null
+cfssl serve -address 127.0.0.1 -port "$cfssl_port" -ca "$work/cfssl-ca.pem" -ca-key "$work/cfssl-ca.key" \
+  >"$work/cfssl.log" 2>&1 &
+cfssl_pid=$!; pids+=("$cfssl_pid")
+for _ in $(seq 1 50); do curl -s -o /dev/null "http://127.0.0.1:$cfssl_port/api/v1/cfssl/info" -d '{}' && break; sleep 0.2; done
+token=$(cachet token create --data "$work/cachet-data" --name bench --scopes issue,read --domains example.org | tail -1)
+csr_json=$(jq -Rs . <"$work/leaf.csr")
+post_script() {  # FILE FIELD: a wrk script POSTing the CSR in a JSON field
+  cat >"$1" <<LUA
+wrk.method = "POST"
+wrk.headers["Content-Type"] = "application/json"
+wrk.headers["Authorization"] = "Bearer $token"
+wrk.body = [==[{"$2": $csr_json}]==]
+LUA
+}
+post_script "$work/cachet.lua" csr; post_script "$work/cfssl.lua" certificate_request
+# Run wrk against a server: prints "rate cpu_ms_per_request non2xx".
+wrk_run() {  # PID URL SCRIPT
+  local before after out rate n bad
+  before=$(cpu_ms "$1")
+  out=$(wrk -t2 -c16 -d"${wrk_s}s" -s "$3" "$2" 2>&1)
+  after=$(cpu_ms "$1")
+  rate=$(awk '/Requests\/sec/ {print $2}' <<<"$out"); n=$(awk '/requests in/ {print $1}' <<<"$out")
+  bad=$(awk '/Non-2xx/ {print $5}' <<<"$out"); bad=${bad:-0}
+  awk -v r="$rate" -v c=$((after - before)) -v n="$n" -v b="$bad" 'BEGIN {printf "%.0f %.3f %d\n", r, c/n, b}'
+}
+# The JVM compiles its hot code in the first seconds: warm Cachet up first (not counted), as every run below.
+wrk -t2 -c16 -d"${WARMUP_SECONDS:-5}s" -s "$work/cachet.lua" "https://127.0.0.1:$https/api/v1/certificates" >/dev/null 2>&1
+read -r c_rate c_cpu c_bad < <(wrk_run "$cachet_pid" "https://127.0.0.1:$https/api/v1/certificates" "$work/cachet.lua")
+read -r f_rate f_cpu f_bad < <(wrk_run "$cfssl_pid" "http://127.0.0.1:$cfssl_port/api/v1/cfssl/sign" "$work/cfssl.lua")
+echo "rest cachet=${c_rate}/s cfssl=${f_rate}/s ratio=$(awk -v a="$c_rate" -v b="$f_rate" 'BEGIN{printf "%.2f", a/b}') cpu_ms_per_cert cachet=$c_cpu cfssl=$f_cpu errors cachet=$c_bad cfssl=$f_bad"
+
+# --- OCSP GET of a known serial (the certificate just issued over REST).
+curl -s --cacert "$root" -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
+  --data "{\"csr\": $csr_json}" "https://127.0.0.1:$https/api/v1/certificates" | jq -r .certificate >"$work/leaf.pem"
+openssl ocsp -issuer "$work/cachet-data/ca/intermediate.pem" -cert "$work/leaf.pem" -no_nonce -reqout "$work/ocsp.der" >/dev/null 2>&1
+ocsp_path=$(base64 -w0 "$work/ocsp.der" | sed 's/+/%2B/g; s/\//%2F/g; s/=/%3D/g')
+wrk -t2 -c32 -d2s "http://127.0.0.1:$http/ocsp/$ocsp_path" >/dev/null 2>&1
+before=$(cpu_ms "$cachet_pid")
+out=$(wrk -t2 -c32 -d"${wrk_s}s" "http://127.0.0.1:$http/ocsp/$ocsp_path" 2>&1)
+after=$(cpu_ms "$cachet_pid")
+echo "ocsp cachet=$(awk '/Requests\/sec/ {printf "%.0f", $2}' <<<"$out")/s non2xx=$(awk '/Non-2xx/ {print $5}' <<<"$out" | grep . || echo 0) cpu_ms=$((after - before))"
+
+# --- ACME end to end, A B A B per concurrency.
+acme_run() {  # PID DIRECTORY TRUST C -> "orders seconds cpu_ms errors"
+  local before after out
+  before=$(cpu_ms "$1")
+  out=$(cachet bench acme --directory "$2" --trust "$3" --orders "$orders" --concurrency "$4" \
+        --http01-port "$h01" --duration 300 2>&1 || true)
+  after=$(cpu_ms "$1")
+  log "$(tail -1 <<<"$out")"
+  sed -n 's/^acme orders=\([0-9]*\) errors=\([0-9]*\) elapsed=\([0-9.]*\)s.*/\1 \3 \2/p' <<<"$out" |
+    awk -v c=$((after - before)) '{print $1, $2, c, $3}'
+}
+declare -A orders_sum secs_sum cpu_sum err_sum
+log "warm-up (not counted)"
+acme_run "$cachet_pid" "https://127.0.0.1:$https/acme/directory" "$root" 8 >/dev/null
+acme_run "$pebble_pid" "$pebble_dir" "$work/pebble/pebble-ca.pem" 8 >/dev/null
+for c in $concurrencies; do
+  for _ in $(seq 1 "$rounds"); do
+    for server in cachet pebble; do
+      if [ $server = cachet ]; then args=("$cachet_pid" "https://127.0.0.1:$https/acme/directory" "$root")
+      else args=("$pebble_pid" "$pebble_dir" "$work/pebble/pebble-ca.pem"); fi
+      read -r n s cpu e < <(acme_run "${args[@]}" "$c")
+      for k in "$server" "$server@$c"; do
+        orders_sum[$k]=$(( ${orders_sum[$k]:-0} + n )); err_sum[$k]=$(( ${err_sum[$k]:-0} + e ))
+        cpu_sum[$k]=$(( ${cpu_sum[$k]:-0} + cpu )); secs_sum[$k]=$(awk -v a="${secs_sum[$k]:-0}" -v b="$s" 'BEGIN{print a+b}')
+      done
+    done
+  done
+done
+line() {  # KEY_CACHET KEY_PEBBLE PREFIX
+  awk -v on="${orders_sum[$1]}" -v os="${secs_sum[$1]}" -v oc="${cpu_sum[$1]}" \
+      -v pn="${orders_sum[$2]}" -v ps="${secs_sum[$2]}" -v pc="${cpu_sum[$2]}" -v p="$3" 'BEGIN {
+    cr = on/os; pr = pn/ps; cc = oc/on; pcc = pc/pn
+    printf "%scachet=%.1f/s pebble=%.1f/s ratio=%.2f cpu_ms_per_order cachet=%.1f pebble=%.1f cpu_ratio=%.2f\n",
+      p, cr, pr, cr/pr, cc, pcc, pcc/cc }'
+}
+for c in $concurrencies; do
+  line "cachet@$c" "pebble@$c" "acme c=$c errors cachet=${err_sum[cachet@$c]} pebble=${err_sum[pebble@$c]} "
+done
+line cachet pebble "acme "
