@@ -3,6 +3,7 @@ package dev.cachet.cli;
 import dev.cachet.trust.RootCertificate;
 import dev.cachet.trust.TrustStores;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -32,9 +33,10 @@ final class TrustInstallCommand implements Callable<Integer> {
     public Integer call() {
         RootCertificate root = options.readRoot();
         TrustStores stores = options.stores();
+        List<TrustStores.Change> changes = stores.install(root);
         PrintWriter out = spec.commandLine().getOut();
         TrustOptions.printRoot(out, root);
-        for (TrustStores.Change change : stores.install(root)) {
+        for (TrustStores.Change change : changes) {
             out.printf("%-6s  %s  %s%n", change.store().kind().id(),
                     change.changed() ? "installed        " : "already installed", change.store().location());
         }

@@ -3,6 +3,7 @@ package dev.cachet.cli;
 import dev.cachet.trust.RootCertificate;
 import dev.cachet.trust.TrustStores;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -30,9 +31,10 @@ final class TrustUninstallCommand implements Callable<Integer> {
     public Integer call() {
         RootCertificate root = options.readRoot();
         TrustStores stores = options.stores();
+        List<TrustStores.Change> changes = stores.uninstall(root);
         PrintWriter out = spec.commandLine().getOut();
         TrustOptions.printRoot(out, root);
-        for (TrustStores.Change change : stores.uninstall(root)) {
+        for (TrustStores.Change change : changes) {
             out.printf("%-6s  %s  %s%n", change.store().kind().id(),
                     change.changed() ? "removed          " : "was not installed", change.store().location());
         }
