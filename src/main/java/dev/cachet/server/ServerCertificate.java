@@ -18,15 +18,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.SecureRandom;
-import java.security.cert.Certificate;
-import java.security.cert.CertificateFactory;
-import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -71,7 +66,7 @@ final class ServerCertificate {
         }
         List<X509CertificateHolder> chain = PemDocument.read(certificate).certificates();
         PrivateKey privateKey = PrivateKeys.read(PemDocument.read(key));
-        return keyStore(chain, privateKey, password);
+        return TlsKeyStores.of(chain, privateKey, password);
     }
 
     private boolean usable(Path certificate, List<Identifier> names) {
@@ -106,26 +101,6 @@ final class ServerCertificate {
                 new SecureFiles.Output(key, ascii(PrivateKeys.toPem(pair.getPrivate(), null, new SecureRandom())),
                         true),
                 new SecureFiles.Output(certificate, ascii(PemWriter.certificates(ders)), false)));
-    }
-
-    private static KeyStore keyStore(List<X509CertificateHolder> chain, PrivateKey key, char[] password) {
-        try {
-            CertificateFactory factory = CertificateFactory.getInstance("X.509");
-            Certificate[] certificates = new Certificate[chain.size()];
-            for (int i = 0; i < certificates.length; i++) {
-                certificates[i] = factory.generateCertificate(new java.io.ByteArrayInputStream(chain.get(i)
-                        .getEncoded()));
-            }
-            // Re-create the key with the JDK's provider, which is what Jetty's TLS engine uses.
-            PrivateKey jdkKey = KeyFactory.getInstance(key.getAlgorithm().startsWith("EC") ? "EC" : key.getAlgorithm())
-                    .generatePrivate(new PKCS8EncodedKeySpec(key.getEncoded()));
-            KeyStore store = KeyStore.getInstance("PKCS12");
-            store.load(null, null);
-            store.setKeyEntry("server", jdkKey, password, certificates);
-            return store;
-        } catch (GeneralSecurityException | IOException e) {
-            throw new CachetException(ErrorType.INTERNAL, "cannot load the server certificate: " + e.getMessage(), e);
-        }
     }
 
     private static byte[] ascii(String text) {

@@ -7,13 +7,14 @@ import java.io.InputStream;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.security.KeyStore;
+import java.security.KeyFactory;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
+import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLServerSocket;
 import javax.net.ssl.SSLSocket;
@@ -24,12 +25,12 @@ import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
  * A TLS server on the loopback address for handshake tests: it serves a key and certificate chain
  * read from PEM files with the JDK's TLS stack, accepts a bounded number of connections on an
  * ephemeral port in a background thread, completes each handshake and waits for the client to
- * close. It is listening as soon as {@link #start} returns.
+ * close. It is listening as soon as {@link #start} returns. The chain is sent exactly as the file
+ * holds it, even out of order, so that clients can be tested against misconfigured servers.
  */
 public final class TlsTestServer implements AutoCloseable {
     /** How long the server waits for a connection, and for a client between two messages. */
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
-    private static final char[] STORE_PASSWORD = "unused".toCharArray();
 
     private final SSLServerSocket socket;
     private final Thread thread;
@@ -54,20 +55,18 @@ public final class TlsTestServer implements AutoCloseable {
      */
     public static TlsTestServer start(Path keyPem, Path chainPem, int maxConnections)
             throws IOException, GeneralSecurityException {
-        PrivateKey key = PrivateKeys.read(PemDocument.read(keyPem));
+        PrivateKey read = PrivateKeys.read(PemDocument.read(keyPem));
+        // The JDK's TLS signs with the JDK's providers: re-create the key with them.
+        String algorithm = read.getAlgorithm().startsWith("EC") ? "EC" : read.getAlgorithm();
+        PrivateKey key = KeyFactory.getInstance(algorithm).generatePrivate(new PKCS8EncodedKeySpec(read.getEncoded()));
         List<X509CertificateHolder> holders = PemDocument.read(chainPem).certificates();
         JcaX509CertificateConverter converter = new JcaX509CertificateConverter();
         X509Certificate[] chain = new X509Certificate[holders.size()];
         for (int i = 0; i < chain.length; i++) {
             chain[i] = converter.getCertificate(holders.get(i));
         }
-        KeyStore store = KeyStore.getInstance("PKCS12");
-        store.load(null, null);
-        store.setKeyEntry("server", key, STORE_PASSWORD, chain);
-        KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-        keys.init(store, STORE_PASSWORD);
         SSLContext context = SSLContext.getInstance("TLS");
-        context.init(keys.getKeyManagers(), null, null);
+        context.init(new KeyManager[] {new FixedKeyManager(key, chain)}, null, null);
         SSLServerSocket socket = (SSLServerSocket) context.getServerSocketFactory()
                 .createServerSocket(0, maxConnections, InetAddress.getLoopbackAddress());
         socket.setSoTimeout((int) TIMEOUT.toMillis());
