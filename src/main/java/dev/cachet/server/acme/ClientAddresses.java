@@ -28,12 +28,22 @@ public final class ClientAddresses {
      * @return the address in canonical text form
      */
     String of(Context ctx) {
-        return forwarded(ctx).orElseGet(() -> canonical(ctx.req().getRemoteAddr()));
+        return of(ctx.req().getRemoteAddr(), ctx.header("X-Forwarded-For"));
     }
 
-    private Optional<String> forwarded(Context ctx) {
-        String header = trustForwardedFor ? ctx.header("X-Forwarded-For") : null;
-        if (header == null) {
+    /**
+     * The client's address.
+     *
+     * @param remoteAddress the connection's remote address
+     * @param forwardedFor the {@code X-Forwarded-For} header, or null
+     * @return the address in canonical text form
+     */
+    String of(String remoteAddress, String forwardedFor) {
+        return forwarded(forwardedFor).orElseGet(() -> canonical(remoteAddress));
+    }
+
+    private Optional<String> forwarded(String header) {
+        if (!trustForwardedFor || header == null) {
             return Optional.empty();
         }
         String last = header.substring(header.lastIndexOf(',') + 1).strip();
