@@ -5,6 +5,7 @@ import dev.cachet.core.Identifier;
 import dev.cachet.store.CertificateRecord;
 import dev.cachet.store.CertificateStatus;
 import dev.cachet.store.CertificateStore;
+import java.math.BigInteger;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -43,13 +44,14 @@ public final class ReplacedCertificates {
         if (certId == null) {
             return false;
         }
-        CertificateRecord replaced;
+        BigInteger serial;
         try {
-            replaced = certificates.find(renewalInfo.serial(certId)).orElse(null);
+            serial = renewalInfo.serial(certId);
         } catch (CachetException e) {
             // A malformed or foreign id earns no exemption; judging it is not this check's job.
             return false;
         }
+        CertificateRecord replaced = certificates.find(serial).orElse(null);
         if (replaced == null || replaced.status() == CertificateStatus.RESERVED
                 || !replaced.requester().equals(links.account(accountId))) {
             return false;
