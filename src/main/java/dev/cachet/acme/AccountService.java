@@ -22,6 +22,7 @@ public final class AccountService {
     private final AcmeSettings settings;
     private final Ids ids;
     private final Clock clock;
+    private final RateLimiter rateLimiter;
 
     /**
      * Creates the service.
@@ -31,14 +32,16 @@ public final class AccountService {
      * @param settings the server policy
      * @param ids makes account ids
      * @param clock the time source
+     * @param rateLimiter limits new accounts per client address
      */
     public AccountService(AcmeAccountStore accounts, ExternalAccountBinding eab, AcmeSettings settings, Ids ids,
-            Clock clock) {
+            Clock clock, RateLimiter rateLimiter) {
         this.accounts = accounts;
         this.eab = eab;
         this.settings = settings;
         this.ids = ids;
         this.clock = clock;
+        this.rateLimiter = rateLimiter;
     }
 
     /**
@@ -47,9 +50,11 @@ public final class AccountService {
      * @param key the key that signed the request
      * @param request the payload
      * @param newAccountUrl the newAccount URL, which the EAB inner JWS must name
+     * @param clientAddress the client's IP address, which new accounts are limited by
      * @return the account and whether it was created now
      */
-    public NewAccountResult newAccount(JWK key, NewAccountRequest request, String newAccountUrl) {
+    public NewAccountResult newAccount(JWK key, NewAccountRequest request, String newAccountUrl,
+            String clientAddress) {
         String thumbprint = thumbprint(key);
         Optional<AcmeAccount> existing = accounts.findByThumbprint(thumbprint);
         if (existing.isPresent()) {
@@ -58,6 +63,7 @@ public final class AccountService {
         if (request.onlyReturnExisting()) {
             throw new CachetException(ErrorType.ACCOUNT_DOES_NOT_EXIST, "no account exists for this key");
         }
+        rateLimiter.checkNewAccount(clientAddress);
         checkKey(key);
         if (settings.termsOfService() != null && !request.termsOfServiceAgreed()) {
             throw new CachetException(ErrorType.USER_ACTION_REQUIRED,
@@ -68,6 +74,7 @@ public final class AccountService {
         AcmeAccount account = new AcmeAccount(ids.id(), thumbprint, key.toJSONString(), AccountStatus.VALID,
                 contact, request.termsOfServiceAgreed(), eabKeyId, clock.instant());
         accounts.create(account);
+        rateLimiter.accountCreated(clientAddress);
         if (eabKeyId != null) {
             eab.bind(eabKeyId, account.id());
         }

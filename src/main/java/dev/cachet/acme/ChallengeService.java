@@ -36,6 +36,7 @@ public final class ChallengeService {
     private final AcmeSettings settings;
     private final Clock clock;
     private final Duration waitForResult;
+    private final RateLimiter rateLimiter;
 
     /**
      * Creates the service.
@@ -46,15 +47,17 @@ public final class ChallengeService {
      * @param settings the server policy
      * @param clock the time source
      * @param waitForResult how long a challenge response waits for its validation to end
+     * @param rateLimiter counts failed validations
      */
     public ChallengeService(AcmeOrderStore orders, ValidationAuthority validation, ExecutorService workers,
-            AcmeSettings settings, Clock clock, Duration waitForResult) {
+            AcmeSettings settings, Clock clock, Duration waitForResult, RateLimiter rateLimiter) {
         this.orders = orders;
         this.validation = validation;
         this.workers = workers;
         this.settings = settings;
         this.clock = clock;
         this.waitForResult = waitForResult;
+        this.rateLimiter = rateLimiter;
     }
 
     /**
@@ -120,7 +123,9 @@ public final class ChallengeService {
                     OrderProblems.of(new CachetException(ErrorType.INTERNAL, "validation failed inside the CA")),
                     null, clock.instant(), null);
         }
-        orders.finishChallenge(outcome);
+        if (orders.finishChallenge(outcome) && !outcome.valid()) {
+            rateLimiter.validationFailed(authorization.accountId(), authorization.identifier());
+        }
     }
 
     private void await(Future<?> running) {

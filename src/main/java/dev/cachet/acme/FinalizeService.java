@@ -78,6 +78,8 @@ public final class FinalizeService {
         if (SubjectPublicKeyInfo.getInstance(csr.publicKey()).equals(accountKey(account))) {
             throw new CachetException(ErrorType.BAD_CSR, "the CSR's key is the account key; use another key");
         }
+        // RFC 8555 §6.6: checked again here, before CAA lookups; a refused order stays ready for a retry.
+        orders.rateLimiter().checkIssuance(order);
         String accountUrl = links.account(account.id());
         for (AcmeAuthorization authorization : orders.authorizations(order)) {
             Identifier name = authorization.wildcard()
@@ -98,6 +100,7 @@ public final class FinalizeService {
             store.fail(order.id(), OrderStatus.PROCESSING, OrderProblems.of(e));
             throw e;
         }
+        orders.rateLimiter().issued(order);
         return orders.find(account, orderId);
     }
 

@@ -26,6 +26,7 @@ public final class OrderService {
     private final AcmeSettings settings;
     private final Ids ids;
     private final Clock clock;
+    private final RateLimiter rateLimiter;
 
     /**
      * Creates the service.
@@ -34,12 +35,19 @@ public final class OrderService {
      * @param settings the server policy
      * @param ids makes ids and tokens
      * @param clock the time source
+     * @param rateLimiter the rate limits of orders and certificates
      */
-    public OrderService(AcmeOrderStore orders, AcmeSettings settings, Ids ids, Clock clock) {
+    public OrderService(AcmeOrderStore orders, AcmeSettings settings, Ids ids, Clock clock, RateLimiter rateLimiter) {
         this.orders = orders;
         this.settings = settings;
         this.ids = ids;
         this.clock = clock;
+        this.rateLimiter = rateLimiter;
+    }
+
+    /** @return the rate limits of orders, which finalization checks again and counts issuance in */
+    public RateLimiter rateLimiter() {
+        return rateLimiter;
     }
 
     /**
@@ -60,6 +68,7 @@ public final class OrderService {
                     + "meta.profiles lists them)");
         }
         List<Identifier> identifiers = AcmeIdentifiers.parse(request.identifiers(), settings.maxIdentifiers());
+        rateLimiter.checkNewOrder(account.id(), identifiers, request.replaces());
         Instant now = clock.instant();
         Instant expires = now.plus(settings.orderLifetime());
         List<String> authorizationIds = new ArrayList<>();

@@ -16,10 +16,12 @@ import java.util.Map;
  * @param maxIdentifiers the most identifiers per order
  * @param defaultProfile the ACME profile of orders naming none
  * @param profiles ACME profile name to certificate profile
+ * @param rateLimits the rate limits
  */
 public record AcmeConfig(String termsOfService, String website, List<String> caaIdentities,
         boolean externalAccountRequired, int orderLifetimeHours, int pendingAuthorizationHours,
-        int authorizationReuseHours, int maxIdentifiers, String defaultProfile, Map<String, String> profiles) {
+        int authorizationReuseHours, int maxIdentifiers, String defaultProfile, Map<String, String> profiles,
+        RateLimitsConfig rateLimits) {
 
     /** Copies the collections. */
     public AcmeConfig {

@@ -10,7 +10,10 @@ import dev.cachet.acme.FinalizeService;
 import dev.cachet.acme.Ids;
 import dev.cachet.acme.NonceService;
 import dev.cachet.acme.OrderService;
+import dev.cachet.acme.RateLimiter;
+import dev.cachet.acme.RateLimits;
 import dev.cachet.acme.RenewalInfo;
+import dev.cachet.acme.ReplacedCertificates;
 import dev.cachet.acme.jws.JwsAuthenticator;
 import dev.cachet.ca.Issuer;
 import dev.cachet.ca.LeafIssuer;
@@ -20,10 +23,12 @@ import dev.cachet.core.CachetException;
 import dev.cachet.core.ErrorType;
 import dev.cachet.revocation.RevocationService;
 import dev.cachet.server.acme.AcmeRoutes;
+import dev.cachet.server.acme.ClientAddresses;
 import dev.cachet.store.jdbc.JdbcAcmeAccountStore;
 import dev.cachet.store.jdbc.JdbcAcmeOrderStore;
 import dev.cachet.store.jdbc.JdbcEabKeyStore;
 import dev.cachet.store.jdbc.JdbcNonceStore;
+import dev.cachet.store.jdbc.JdbcRateLimitStore;
 import dev.cachet.validation.LocalValidationAuthority;
 import dev.cachet.validation.ValidationAuthority;
 import java.net.URI;
@@ -63,17 +68,27 @@ final class AcmeWiring {
         NonceService nonces = new NonceService(new JdbcNonceStore(db), ids, clock, NONCE_LIFETIME);
         ValidationAuthority validation = new LocalValidationAuthority(ValidationSettingsFactory.from(
                 config.validation(), settings.caaIdentities()));
-        OrderService orders = new OrderService(orderStore, settings, ids, clock);
+        RenewalInfo renewalInfo = new RenewalInfo(storage.certificates(), issuer, clock);
+        RateLimiter rateLimiter = rateLimiter(config.acme().rateLimits(), db, new ReplacedCertificates(renewalInfo,
+                storage.certificates(), links), clock);
+        OrderService orders = new OrderService(orderStore, settings, ids, clock, rateLimiter);
         AcmeRoutes.Services services = new AcmeRoutes.Services(settings, nonces,
                 new AccountService(accountStore, new ExternalAccountBinding(new JdbcEabKeyStore(db),
-                        settings.externalAccountRequired()), settings, ids, clock),
+                        settings.externalAccountRequired()), settings, ids, clock, rateLimiter),
                 orders,
                 new ChallengeService(orderStore, validation, validationPool(), settings, clock,
-                        WAIT_FOR_VALIDATION),
+                        WAIT_FOR_VALIDATION, rateLimiter),
                 new FinalizeService(orders, orderStore, leafIssuer, profiles, validation, links, settings),
                 new AcmeCertificates(storage.certificates(), revocation, issuer, links),
-                new RenewalInfo(storage.certificates(), issuer, clock));
+                renewalInfo, new ClientAddresses(config.acme().rateLimits().trustForwardedFor()));
         return new AcmeRoutes(publicUrl, links, new JwsAuthenticator(links, nonces, accountStore), services, clock);
+    }
+
+    private static RateLimiter rateLimiter(RateLimitsConfig config, DataSource db, ReplacedCertificates replaced,
+            Clock clock) {
+        RateLimits limits = new RateLimits(config.newOrdersPerAccountPerHour(), config.certificatesPerDomainPerWeek(),
+                config.failedValidationsPerAccountPerHostPerHour(), config.newAccountsPerIpPerHour());
+        return new RateLimiter(new JdbcRateLimitStore(db), limits, replaced, clock);
     }
 
     private static AcmeSettings settings(AcmeConfig acme, String publicUrl, ProfileCatalog profiles) {

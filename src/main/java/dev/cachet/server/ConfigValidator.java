@@ -19,6 +19,7 @@ final class ConfigValidator {
     /** BR 4.9.7: a subordinate CA's CRL nextUpdate is at most 10 days after thisUpdate. */
     private static final int MAX_CRL_HOURS = 240;
     private static final int MAX_STATUS_AGE_SECONDS = 3600;
+    private static final int MAX_RATE_LIMIT = 1_000_000;
 
     private ConfigValidator() {
     }
@@ -54,7 +55,18 @@ final class ConfigValidator {
                 MAX_OCSP_HOURS);
         range(origins, "revocation.ocspStatusMaxAgeSeconds", revocation.ocspStatusMaxAgeSeconds(), 0,
                 MAX_STATUS_AGE_SECONDS);
+        rateLimits(config.acme().rateLimits(), origins);
         profiles(config, origins);
+    }
+
+    private static void rateLimits(RateLimitsConfig limits, ConfigOrigins origins) {
+        String prefix = "acme.rateLimits.";
+        range(origins, prefix + "newOrdersPerAccountPerHour", limits.newOrdersPerAccountPerHour(), 0, MAX_RATE_LIMIT);
+        range(origins, prefix + "certificatesPerDomainPerWeek", limits.certificatesPerDomainPerWeek(), 0,
+                MAX_RATE_LIMIT);
+        range(origins, prefix + "failedValidationsPerAccountPerHostPerHour",
+                limits.failedValidationsPerAccountPerHostPerHour(), 0, MAX_RATE_LIMIT);
+        range(origins, prefix + "newAccountsPerIpPerHour", limits.newAccountsPerIpPerHour(), 0, MAX_RATE_LIMIT);
     }
 
     private static void profiles(CachetConfig config, ConfigOrigins origins) {

@@ -184,6 +184,19 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void rateLimitsHaveLetsEncryptsDefaultsAndZeroTurnsOneOff() {
+        assertThat(ConfigLoader.load(null, Map.of(), Map.of()).acme().rateLimits())
+                .isEqualTo(new RateLimitsConfig(300, 500, 5, 50, false));
+        CachetConfig changed = ConfigLoader.load(null, Map.of("CACHET_ACME_RATE_LIMITS_NEW_ORDERS_PER_ACCOUNT_PER_HOUR",
+                "0", "CACHET_ACME_RATE_LIMITS_TRUST_FORWARDED_FOR", "true"), Map.of());
+
+        assertThat(changed.acme().rateLimits()).isEqualTo(new RateLimitsConfig(0, 500, 5, 50, true));
+        assertThatThrownBy(() -> ConfigLoader.load(null, Map.of(), Map.of(
+                "acme.rateLimits.newAccountsPerIpPerHour", "-1"))).hasMessage("command line:"
+                        + " acme.rateLimits.newAccountsPerIpPerHour must be between 0 and 1000000 (is -1)");
+    }
+
+    @Test
     void aBadValueFromTheEnvironmentNamesTheVariable() throws IOException {
         Path file = yaml("listen: 127.0.0.1:9443\n");
 

@@ -95,6 +95,11 @@ public final class StoredTestCa {
         return certificates;
     }
 
+    /** @return the leaf issuer that records into {@link #certificates()} */
+    public LeafIssuer leafIssuer() {
+        return leafIssuer;
+    }
+
     /** @return the CRL store */
     public InMemoryCrlStore crls() {
         return crls;

@@ -28,19 +28,22 @@ final class AccountHandlers {
     private final AcmeLinks links;
     private final AcmeJson json;
     private final AcmeResponses responses;
+    private final ClientAddresses clients;
 
     AccountHandlers(AccountService accounts, OrderService orders, AcmeLinks links, AcmeJson json,
-            AcmeResponses responses) {
+            AcmeResponses responses, ClientAddresses clients) {
         this.accounts = accounts;
         this.orders = orders;
         this.links = links;
         this.json = json;
         this.responses = responses;
+        this.clients = clients;
     }
 
     void newAccount(Context ctx, VerifiedRequest request) {
         NewAccountRequest payload = Payloads.read(request, NewAccountRequest.class);
-        NewAccountResult result = accounts.newAccount(request.key(), payload, links.newAccount());
+        NewAccountResult result = accounts.newAccount(request.key(), payload, links.newAccount(),
+                clients.of(ctx));
         ctx.header("Location", links.account(result.account().id()));
         responses.json(ctx, result.created() ? 201 : 200, json.account(result.account()));
     }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cachet.acme.AcmeErrors;
 import dev.cachet.acme.AcmeLinks;
 import dev.cachet.acme.NonceService;
+import dev.cachet.acme.RateLimitedException;
 import dev.cachet.core.CachetException;
 import dev.cachet.core.ErrorType;
 import io.javalin.http.Context;
@@ -66,7 +67,9 @@ final class AcmeResponses {
             link(ctx, termsOfService, "terms-of-service");
             problem.put("instance", termsOfService);
         }
-        if (e.type() == ErrorType.RATE_LIMITED || e.type() == ErrorType.UNAVAILABLE) {
+        if (e instanceof RateLimitedException limited) {
+            rateLimited(limited, ctx, problem);
+        } else if (e.type() == ErrorType.RATE_LIMITED || e.type() == ErrorType.UNAVAILABLE) {
             ctx.header("Retry-After", "10");
         }
         if (status >= 500) {
@@ -76,6 +79,14 @@ final class AcmeResponses {
             ctx.status(status).contentType("application/problem+json").result(JSON.writeValueAsBytes(problem));
         } catch (JsonProcessingException impossible) {
             ctx.status(status).result(e.getMessage());
+        }
+    }
+
+    /** RFC 8555 §6.6: when the limit frees up; §6.7.1: which identifiers it refused. */
+    private static void rateLimited(RateLimitedException e, Context ctx, Map<String, Object> problem) {
+        ctx.header("Retry-After", Long.toString(e.retryAfter().toSeconds()));
+        if (!e.subproblems().isEmpty()) {
+            problem.put("subproblems", e.subproblems().stream().map(AcmeJson::problem).toList());
         }
     }
 

@@ -47,10 +47,11 @@ public final class AcmeRoutes {
      * @param finalizer the finalize service
      * @param certificates certificate download and revocation
      * @param renewalInfo ARI
+     * @param clients the client addresses new accounts are rate-limited by
      */
     public record Services(AcmeSettings settings, NonceService nonces, AccountService accounts, OrderService orders,
             ChallengeService challenges, FinalizeService finalizer, AcmeCertificates certificates,
-            RenewalInfo renewalInfo) {
+            RenewalInfo renewalInfo, ClientAddresses clients) {
     }
 
     /**
@@ -69,7 +70,8 @@ public final class AcmeRoutes {
         this.responses = new AcmeResponses(links, services.nonces(), services.settings().termsOfService());
         AcmeJson json = new AcmeJson(links, clock);
         this.directory = new DirectoryHandlers(links, services.settings(), responses);
-        this.accounts = new AccountHandlers(services.accounts(), services.orders(), links, json, responses);
+        this.accounts = new AccountHandlers(services.accounts(), services.orders(), links, json, responses,
+                services.clients());
         this.orders = new OrderHandlers(services.orders(), services.finalizer(), services.certificates(), links, json,
                 responses);
         this.authorizations = new AuthorizationHandlers(services.challenges(), links, json, responses);
