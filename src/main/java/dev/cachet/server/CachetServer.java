@@ -67,18 +67,18 @@ public final class CachetServer implements AutoCloseable {
                 String publicUrl = config.publicUrl() != null ? config.publicUrl()
                         : "https://" + httpsAddress.authority();
                 Services.Issuing issuing = services.issuing(baseUrl(config, http), publicUrl);
-                char[] password = randomPassword();
-                var keyStore = new ServerCertificate(Path.of(config.data()), issuing.leafIssuer(), clock)
-                        .keyStore(serverNames(config, httpsAddress), password);
-                Javalin https = Listeners.https(httpsAddress, keyStore, password, maxBody,
-                        routes -> services.httpsRoutes(routes, issuing));
                 try {
+                    char[] password = randomPassword();
+                    var keyStore = new ServerCertificate(Path.of(config.data()), issuing.leafIssuer(), clock)
+                            .keyStore(serverNames(config, httpsAddress), password);
+                    Javalin https = Listeners.https(httpsAddress, keyStore, password, maxBody,
+                            routes -> services.httpsRoutes(routes, issuing));
                     Listeners.start(https, httpsAddress);
+                    return new CachetServer(storage, ca, https, http, config, issuing.email());
                 } catch (RuntimeException e) {
                     issuing.email().close();
                     throw e;
                 }
-                return new CachetServer(storage, ca, https, http, config, issuing.email());
             } catch (RuntimeException e) {
                 http.stop();
                 throw e;

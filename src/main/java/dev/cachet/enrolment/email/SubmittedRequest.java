@@ -1,5 +1,7 @@
 package dev.cachet.enrolment.email;
 
+import dev.cachet.core.CachetException;
+import dev.cachet.core.ErrorType;
 import java.util.Map;
 
 /**
@@ -16,6 +18,11 @@ public record SubmittedRequest(String csrPem, String profile, String contact, Ma
 
     /** Copies the prefixes. */
     public SubmittedRequest {
+        if (prefixes != null && prefixes.entrySet().stream().anyMatch(e -> e.getKey() == null
+                || e.getValue() == null)) {
+            throw new CachetException(ErrorType.MALFORMED, "prefixes: every domain needs a prefix such as"
+                    + " \"hostmaster\"");
+        }
         prefixes = prefixes == null ? Map.of() : Map.copyOf(prefixes);
         requester = requester == null ? "anonymous" : requester;
     }
