@@ -56,6 +56,10 @@ final class ServeCommand implements Callable<Integer> {
             description = "Let validation reach loopback and private addresses and names such as *.test.")
     boolean allowPrivateTargets;
 
+    @Option(names = "--smtp", paramLabel = "HOST:PORT",
+            description = "SMTP server for e-mail validation of certificate requests (smtp.server).")
+    String smtp;
+
     @Override
     public Integer call() throws InterruptedException {
         Map<String, String> overrides = new LinkedHashMap<>();
@@ -66,6 +70,7 @@ final class ServeCommand implements Callable<Integer> {
         put(overrides, "validation.http01Port", http01Port == null ? null : http01Port.toString());
         put(overrides, "validation.tlsAlpn01Port", tlsAlpn01Port == null ? null : tlsAlpn01Port.toString());
         put(overrides, "validation.allowPrivateTargets", allowPrivateTargets ? "true" : null);
+        put(overrides, "smtp.server", smtp);
         CachetConfig config = server.load(overrides);
         CachetServer running = CachetServer.start(config);
         CountDownLatch stopped = new CountDownLatch(1);

@@ -19,10 +19,13 @@ import java.util.Map;
  * @param acme the ACME server
  * @param validation how challenges and CAA are checked
  * @param profiles profile overrides and additions
+ * @param smtp the SMTP server of validation mails and notices
+ * @param enrolment certificate requests validated by e-mail
  */
 public record CachetConfig(String data, String listen, String httpListen, String publicUrl, String baseUrl,
         Database database, Ca ca, Limits limits, Revocation revocation, AcmeConfig acme,
-        ValidationConfig validation, Map<String, ProfileSettings> profiles) {
+        ValidationConfig validation, Map<String, ProfileSettings> profiles, SmtpConfig smtp,
+        EnrolmentConfig enrolment) {
 
     /** Copies the profiles. */
     public CachetConfig {

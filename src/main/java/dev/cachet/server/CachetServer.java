@@ -31,9 +31,12 @@ public final class CachetServer implements AutoCloseable {
     private final Javalin http;
     private final String publicUrl;
     private final String baseUrl;
+    private final EmailEnrolment background;
 
-    private CachetServer(Storage storage, CaBootstrap.Opened ca, Javalin https, Javalin http, CachetConfig config) {
+    private CachetServer(Storage storage, CaBootstrap.Opened ca, Javalin https, Javalin http, CachetConfig config,
+            EmailEnrolment background) {
         this.storage = storage;
+        this.background = background;
         this.ca = ca;
         this.https = https;
         this.http = http;
@@ -64,13 +67,18 @@ public final class CachetServer implements AutoCloseable {
                 String publicUrl = config.publicUrl() != null ? config.publicUrl()
                         : "https://" + httpsAddress.authority();
                 Services.Issuing issuing = services.issuing(baseUrl(config, http), publicUrl);
-                char[] password = randomPassword();
-                var keyStore = new ServerCertificate(Path.of(config.data()), issuing.leafIssuer(), clock)
-                        .keyStore(serverNames(config, httpsAddress), password);
-                Javalin https = Listeners.https(httpsAddress, keyStore, password, maxBody,
-                        routes -> services.httpsRoutes(routes, issuing));
-                Listeners.start(https, httpsAddress);
-                return new CachetServer(storage, ca, https, http, config);
+                try {
+                    char[] password = randomPassword();
+                    var keyStore = new ServerCertificate(Path.of(config.data()), issuing.leafIssuer(), clock)
+                            .keyStore(serverNames(config, httpsAddress), password);
+                    Javalin https = Listeners.https(httpsAddress, keyStore, password, maxBody,
+                            routes -> services.httpsRoutes(routes, issuing));
+                    Listeners.start(https, httpsAddress);
+                    return new CachetServer(storage, ca, https, http, config, issuing.email());
+                } catch (RuntimeException e) {
+                    issuing.email().close();
+                    throw e;
+                }
             } catch (RuntimeException e) {
                 http.stop();
                 throw e;
@@ -120,6 +128,7 @@ public final class CachetServer implements AutoCloseable {
         try {
             stop(https, "HTTPS");
             stop(http, "HTTP");
+            background.close();
         } finally {
             storage.close();
         }

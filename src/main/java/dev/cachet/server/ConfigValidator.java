@@ -57,6 +57,7 @@ final class ConfigValidator {
                 MAX_STATUS_AGE_SECONDS);
         rateLimits(config.acme().rateLimits(), origins);
         profiles(config, origins);
+        EmailConfigCheck.check(config, origins);
     }
 
     private static void rateLimits(RateLimitsConfig limits, ConfigOrigins origins) {
@@ -102,13 +103,13 @@ final class ConfigValidator {
         }
     }
 
-    private static void range(ConfigOrigins origins, String key, int value, int min, int max) {
+    static void range(ConfigOrigins origins, String key, int value, int min, int max) {
         if (value < min || value > max) {
             throw invalid(origins, key, "must be between " + min + " and " + max + " (is " + value + ")");
         }
     }
 
-    private static CachetException invalid(ConfigOrigins origins, String key, String rule) {
+    static CachetException invalid(ConfigOrigins origins, String key, String rule) {
         return new CachetException(ErrorType.MALFORMED, origins.of(key) + ": " + key + " " + rule);
     }
 }

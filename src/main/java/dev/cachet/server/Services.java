@@ -13,7 +13,9 @@ import dev.cachet.revocation.OcspResponder;
 import dev.cachet.revocation.OcspSettings;
 import dev.cachet.revocation.RevocationService;
 import dev.cachet.server.acme.AcmeRoutes;
+import dev.cachet.server.rest.RequestRoutes;
 import dev.cachet.server.rest.RestApi;
+import dev.cachet.server.web.ValidationPage;
 import io.javalin.config.RoutesConfig;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -41,8 +43,12 @@ final class Services {
      * @param leafIssuer signs leaf certificates
      * @param rest the REST API
      * @param acme the ACME server
+     * @param email e-mail enrolment and its background thread
+     * @param requests the REST API of certificate requests validated by e-mail
+     * @param validationPage the page that validation mails link to
      */
-    record Issuing(LeafIssuer leafIssuer, RestApi rest, AcmeRoutes acme) {
+    record Issuing(LeafIssuer leafIssuer, RestApi rest, AcmeRoutes acme, EmailEnrolment email,
+            RequestRoutes requests, ValidationPage validationPage) {
     }
 
     private Services(CachetConfig config, Issuer issuer, Storage storage, Clock clock, Metrics metrics,
@@ -82,8 +88,11 @@ final class Services {
         EnrolmentService enrolment = new EnrolmentService(leafIssuer, profiles, config.ca().defaultProfile(),
                 storage.certificates(), revocation);
         TokenService tokens = new TokenService(storage.tokens(), storage.audit(), new SecureRandom(), clock);
+        EmailEnrolment email = EmailEnrolment.start(config, publicUrl, leafIssuer, profiles, storage, clock);
         return new Issuing(leafIssuer, new RestApi(enrolment, tokens, storage.audit(), clock),
-                AcmeWiring.routes(config, publicUrl, leafIssuer, profiles, revocation, storage, clock));
+                AcmeWiring.routes(config, publicUrl, leafIssuer, profiles, revocation, storage, clock), email,
+                new RequestRoutes(email.submission(), email.decisions(), tokens, storage.audit(), clock,
+                        storage.certificates(), issuer.chain()), new ValidationPage(email.confirmation()));
     }
 
     /** HTTPS serves everything. */
@@ -91,6 +100,8 @@ final class Services {
         metrics.register(routes, "https");
         issuing.rest().register(routes);
         issuing.acme().register(routes);
+        issuing.requests().register(routes);
+        issuing.validationPage().register(routes);
         publicRoutes(routes);
     }
 

@@ -53,7 +53,8 @@ class ServerEndpointsIT {
         List<String> paths = new ArrayList<>();
         document.path("paths").fieldNames().forEachRemaining(paths::add);
         assertThat(paths).containsExactlyInAnyOrder("/api/v1/certificates", "/api/v1/certificates/{serial}",
-                "/api/v1/certificates/{serial}/revoke");
+                "/api/v1/certificates/{serial}/revoke", "/api/v1/requests", "/api/v1/requests/{id}",
+                "/api/v1/requests/{id}/approve", "/api/v1/requests/{id}/reject");
         assertThat(document.path("paths").path("/api/v1/certificates").has("post")).isTrue();
         assertThat(document.path("paths").path("/api/v1/certificates").has("get")).isTrue();
     }

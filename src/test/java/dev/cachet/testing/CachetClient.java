@@ -11,6 +11,7 @@ import dev.cachet.policy.Identifiers;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
@@ -144,6 +145,25 @@ public final class CachetClient {
     public Reply post(String pathOrUrl, String contentType, byte[] body) {
         return send(request(pathOrUrl).header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
+    /**
+     * POSTs an HTML form ({@code application/x-www-form-urlencoded}), as a browser submits one.
+     *
+     * @param pathOrUrl the path or URL
+     * @param fields the form fields, in order
+     * @param cookie a {@code Cookie} header value, or null for none
+     * @return the reply
+     */
+    public Reply postForm(String pathOrUrl, Map<String, String> fields, String cookie) {
+        String body = fields.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+        HttpRequest.Builder request = request(pathOrUrl).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (cookie != null) {
+            request.header("Cookie", cookie);
+        }
+        return send(request);
     }
 
     /**
