@@ -53,7 +53,7 @@ public final class AcmeCertificates {
      */
     public String chain(AcmeAccount account, BigInteger serial) {
         CertificateRecord record = certificates.find(serial)
-                .filter(r -> r.requester().equals(links.account(account.id())))
+                .filter(r -> orderedBy(r, account))
                 .filter(r -> r.certificate().isPresent())
                 .orElseThrow(() -> new CachetException(ErrorType.NOT_FOUND, "no such certificate"));
         try {
@@ -89,11 +89,11 @@ public final class AcmeCertificates {
 
     private String authorize(VerifiedRequest request, X509CertificateHolder certificate, CertificateRecord record) {
         if (request.account().isPresent()) {
-            String accountUrl = links.account(request.account().get().id());
-            if (!record.requester().equals(accountUrl)) {
+            AcmeAccount account = request.account().get();
+            if (!orderedBy(record, account)) {
                 throw new CachetException(ErrorType.UNAUTHORIZED, "this account did not order the certificate");
             }
-            return accountUrl;
+            return links.account(account.id());
         }
         JWK key = request.key();
         SubjectPublicKeyInfo signer = SubjectPublicKeyInfo.getInstance(JwsVerification.publicKey(key).getEncoded());
@@ -101,6 +101,15 @@ public final class AcmeCertificates {
             throw new CachetException(ErrorType.UNAUTHORIZED, "the JWS key is not the certificate's key");
         }
         return "certificate-key";
+    }
+
+    /**
+     * Whether an account ordered a certificate. The requester is the account URL of the instance
+     * that finalized the order; instances sharing a database may each have their own URL, so
+     * only the account id at the end of the URL's path is compared.
+     */
+    private static boolean orderedBy(CertificateRecord record, AcmeAccount account) {
+        return record.requester().endsWith("/acct/" + account.id());
     }
 
     private static X509CertificateHolder parse(byte[] der) {
