@@ -2,6 +2,7 @@ package dev.cachet.server;
 
 import dev.cachet.acme.AccountService;
 import dev.cachet.acme.AcmeCertificates;
+import dev.cachet.acme.AcmeIdentifiers;
 import dev.cachet.acme.AcmeLinks;
 import dev.cachet.acme.AcmeSettings;
 import dev.cachet.acme.ChallengeService;
@@ -63,7 +64,8 @@ final class AcmeWiring {
         NonceService nonces = new NonceService(new JdbcNonceStore(db), ids, clock, NONCE_LIFETIME);
         ValidationAuthority validation = new LocalValidationAuthority(ValidationSettingsFactory.from(
                 config.validation(), settings.caaIdentities()));
-        OrderService orders = new OrderService(orderStore, settings, ids, clock);
+        OrderService orders = new OrderService(orderStore, settings, new AcmeIdentifiers(settings.maxIdentifiers(),
+                config.validation().allowPrivateTargets()), ids, clock);
         AcmeRoutes.Services services = new AcmeRoutes.Services(settings, nonces,
                 new AccountService(accountStore, new ExternalAccountBinding(new JdbcEabKeyStore(db),
                         settings.externalAccountRequired()), settings, ids, clock),

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cachet.acme.AcmeErrors;
 import dev.cachet.acme.AcmeLinks;
+import dev.cachet.acme.IdentifierRefusal;
 import dev.cachet.acme.NonceService;
 import dev.cachet.core.CachetException;
 import dev.cachet.core.ErrorType;
@@ -61,6 +62,9 @@ final class AcmeResponses {
         problem.put("status", status);
         if (e.type() == ErrorType.BAD_SIGNATURE_ALGORITHM) {
             problem.put("algorithms", List.of("RS256", "ES256", "ES384", "EdDSA"));
+        }
+        if (e instanceof IdentifierRefusal refusal) {
+            problem.put("subproblems", refusal.subproblems().stream().map(AcmeJson::problem).toList());
         }
         if (e.type() == ErrorType.USER_ACTION_REQUIRED && termsOfService != null) {
             link(ctx, termsOfService, "terms-of-service");
