@@ -15,6 +15,7 @@ import dev.cachet.store.CertificateStore;
 import dev.cachet.store.acme.AcmeAccount;
 import java.io.IOException;
 import java.math.BigInteger;
+import java.util.List;
 import java.util.Set;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.cert.X509CertificateHolder;
@@ -45,20 +46,26 @@ public final class AcmeCertificates {
     }
 
     /**
-     * The PEM chain of one of an account's certificates: leaf, then intermediate.
+     * The PEM chain of one of an account's certificates: leaf, then intermediate; the alternate
+     * chain (RFC 8555 §7.4.2) appends the root, for clients whose trust store wants the whole path.
      *
      * @param account the account
      * @param serial the serial
+     * @param alternate whether to serve the alternate chain
      * @return the chain
      */
-    public String chain(AcmeAccount account, BigInteger serial) {
+    public String chain(AcmeAccount account, BigInteger serial, boolean alternate) {
         CertificateRecord record = certificates.find(serial)
                 .filter(r -> orderedBy(r, account))
                 .filter(r -> r.certificate().isPresent())
                 .orElseThrow(() -> new CachetException(ErrorType.NOT_FOUND, "no such certificate"));
         try {
-            return PemWriter.encode(PemWriter.CERTIFICATE, record.certificate().get())
-                    + PemWriter.encode(PemWriter.CERTIFICATE, issuer.certificate().getEncoded());
+            StringBuilder chain = new StringBuilder(PemWriter.encode(PemWriter.CERTIFICATE, record.certificate().get()));
+            List<X509CertificateHolder> issuers = alternate ? issuer.chain() : List.of(issuer.certificate());
+            for (X509CertificateHolder certificate : issuers) {
+                chain.append(PemWriter.encode(PemWriter.CERTIFICATE, certificate.getEncoded()));
+            }
+            return chain.toString();
         } catch (IOException e) {
             throw new CachetException(ErrorType.INTERNAL, "cannot encode the issuer", e);
         }

@@ -94,6 +94,7 @@ public final class AcmeRoutes {
         routes.post("/acme/order/{id}", jws(KeyMode.KID, orders::order));
         routes.post("/acme/order/{id}/finalize", jws(KeyMode.KID, orders::finalizeOrder));
         routes.post("/acme/cert/{serial}", jws(KeyMode.KID, orders::certificate));
+        routes.post("/acme/cert/{serial}/alt", jws(KeyMode.KID, orders::alternateCertificate));
         routes.post("/acme/authz/{id}", jws(KeyMode.KID, authorizations::authorization));
         routes.post("/acme/chall/{authz}/{id}", jws(KeyMode.KID, authorizations::challenge));
         routes.post("/acme/revoke-cert", jws(KeyMode.EITHER, revocation::revoke));
