@@ -52,12 +52,16 @@ final class AcmeResponses {
         }
     }
 
-    /** Writes an error as an ACME problem document. */
+    /** Writes an error as an ACME problem document, with the HTTP status of its type. */
     void problem(CachetException e, Context ctx) {
+        problem(e, ctx, status(e.type()));
+    }
+
+    /** Writes an error as an ACME problem document with a given HTTP status, such as 413. */
+    void problem(CachetException e, Context ctx, int status) {
         String type = AcmeErrors.typeName(e.type());
         Map<String, Object> problem = new LinkedHashMap<>();
         problem.put("type", AcmeErrors.PREFIX + type);
-        int status = status(e.type());
         problem.put("detail", status >= 500 && e.type() != ErrorType.UNAVAILABLE ? "internal error" : e.getMessage());
         problem.put("status", status);
         if (e.type() == ErrorType.BAD_SIGNATURE_ALGORITHM) {
