@@ -60,7 +60,8 @@ public final class AcmeCertificates {
                 .filter(r -> r.certificate().isPresent())
                 .orElseThrow(() -> new CachetException(ErrorType.NOT_FOUND, "no such certificate"));
         try {
-            StringBuilder chain = new StringBuilder(PemWriter.encode(PemWriter.CERTIFICATE, record.certificate().get()));
+            StringBuilder chain = new StringBuilder();
+            chain.append(PemWriter.encode(PemWriter.CERTIFICATE, record.certificate().get()));
             List<X509CertificateHolder> issuers = alternate ? issuer.chain() : List.of(issuer.certificate());
             for (X509CertificateHolder certificate : issuers) {
                 chain.append(PemWriter.encode(PemWriter.CERTIFICATE, certificate.getEncoded()));

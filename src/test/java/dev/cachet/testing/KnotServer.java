@@ -46,6 +46,7 @@ public final class KnotServer implements AutoCloseable {
     private final String zone;
     private final int port;
     private final String secret;
+    private final Thread shutdownHook;
 
     private KnotServer(Process process, Path dir, String zone, int port, String secret) {
         this.process = process;
@@ -53,6 +54,9 @@ public final class KnotServer implements AutoCloseable {
         this.zone = zone;
         this.port = port;
         this.secret = secret;
+        // A test JVM that dies without closing the server must not leave knotd running.
+        this.shutdownHook = new Thread(process::destroyForcibly, "knotd-stop");
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
 
     /** Skips or fails the calling test when knotd is not installed ({@link ExternalTool}'s rule). */
@@ -157,6 +161,12 @@ public final class KnotServer implements AutoCloseable {
     /** Stops Knot (SIGTERM, then SIGKILL after ten seconds). */
     @Override
     public void close() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException shuttingDown) {
+            // The hook is running or about to: it stops knotd.
+            return;
+        }
         process.destroy();
         try {
             if (!process.waitFor(10, TimeUnit.SECONDS)) {

@@ -73,7 +73,8 @@ final class OrderHandlers {
             throw new CachetException(ErrorType.NOT_FOUND, "no such certificate");
         }
         String chain = certificates.chain(request.requireAccount(), serial, alternate);
-        AcmeResponses.link(ctx, alternate ? links.certificate(serial) : links.alternateCertificate(serial), "alternate");
+        String other = alternate ? links.certificate(serial) : links.alternateCertificate(serial);
+        AcmeResponses.link(ctx, other, "alternate");
         ctx.status(200).contentType("application/pem-certificate-chain").result(chain);
     }
 
