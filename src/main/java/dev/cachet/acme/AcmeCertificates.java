@@ -15,6 +15,7 @@ import dev.cachet.store.CertificateStore;
 import dev.cachet.store.acme.AcmeAccount;
 import java.io.IOException;
 import java.math.BigInteger;
+import java.util.List;
 import java.util.Set;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.cert.X509CertificateHolder;
@@ -45,20 +46,27 @@ public final class AcmeCertificates {
     }
 
     /**
-     * The PEM chain of one of an account's certificates: leaf, then intermediate.
+     * The PEM chain of one of an account's certificates: leaf, then intermediate; the alternate
+     * chain (RFC 8555 §7.4.2) appends the root, for clients whose trust store wants the whole path.
      *
      * @param account the account
      * @param serial the serial
+     * @param alternate whether to serve the alternate chain
      * @return the chain
      */
-    public String chain(AcmeAccount account, BigInteger serial) {
+    public String chain(AcmeAccount account, BigInteger serial, boolean alternate) {
         CertificateRecord record = certificates.find(serial)
-                .filter(r -> r.requester().equals(links.account(account.id())))
+                .filter(r -> orderedBy(r, account))
                 .filter(r -> r.certificate().isPresent())
                 .orElseThrow(() -> new CachetException(ErrorType.NOT_FOUND, "no such certificate"));
         try {
-            return PemWriter.encode(PemWriter.CERTIFICATE, record.certificate().get())
-                    + PemWriter.encode(PemWriter.CERTIFICATE, issuer.certificate().getEncoded());
+            StringBuilder chain = new StringBuilder();
+            chain.append(PemWriter.encode(PemWriter.CERTIFICATE, record.certificate().get()));
+            List<X509CertificateHolder> issuers = alternate ? issuer.chain() : List.of(issuer.certificate());
+            for (X509CertificateHolder certificate : issuers) {
+                chain.append(PemWriter.encode(PemWriter.CERTIFICATE, certificate.getEncoded()));
+            }
+            return chain.toString();
         } catch (IOException e) {
             throw new CachetException(ErrorType.INTERNAL, "cannot encode the issuer", e);
         }
@@ -89,11 +97,11 @@ public final class AcmeCertificates {
 
     private String authorize(VerifiedRequest request, X509CertificateHolder certificate, CertificateRecord record) {
         if (request.account().isPresent()) {
-            String accountUrl = links.account(request.account().get().id());
-            if (!record.requester().equals(accountUrl)) {
+            AcmeAccount account = request.account().get();
+            if (!orderedBy(record, account)) {
                 throw new CachetException(ErrorType.UNAUTHORIZED, "this account did not order the certificate");
             }
-            return accountUrl;
+            return links.account(account.id());
         }
         JWK key = request.key();
         SubjectPublicKeyInfo signer = SubjectPublicKeyInfo.getInstance(JwsVerification.publicKey(key).getEncoded());
@@ -101,6 +109,15 @@ public final class AcmeCertificates {
             throw new CachetException(ErrorType.UNAUTHORIZED, "the JWS key is not the certificate's key");
         }
         return "certificate-key";
+    }
+
+    /**
+     * Whether an account ordered a certificate. The requester is the account URL of the instance
+     * that finalized the order; instances sharing a database may each have their own URL, so
+     * only the account id at the end of the URL's path is compared.
+     */
+    private static boolean orderedBy(CertificateRecord record, AcmeAccount account) {
+        return record.requester().endsWith("/acct/" + account.id());
     }
 
     private static X509CertificateHolder parse(byte[] der) {

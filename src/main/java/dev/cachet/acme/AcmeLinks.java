@@ -112,6 +112,14 @@ public final class AcmeLinks {
     }
 
     /**
+     * @param serial a certificate serial
+     * @return the download URL of its alternate chain, which ends with the root (RFC 8555 §7.4.2)
+     */
+    public String alternateCertificate(BigInteger serial) {
+        return certificate(serial) + "/alt";
+    }
+
+    /**
      * Reads the account id out of a {@code kid}.
      *
      * @param kid the kid header

@@ -65,6 +65,9 @@ public final class ExternalAccountBinding {
         if (key == null || key.boundAccountId() != null) {
             throw new CachetException(ErrorType.UNAUTHORIZED, "unknown or already used external account key");
         }
+        if (key.revoked()) {
+            throw new CachetException(ErrorType.UNAUTHORIZED, "the external account key " + keyId + " was revoked");
+        }
         if (!macVerifies(jws, key) || !samePublicKey(jws, accountKey)) {
             throw new CachetException(ErrorType.UNAUTHORIZED, "the external account binding does not verify");
         }

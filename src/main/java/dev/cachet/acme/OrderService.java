@@ -24,6 +24,7 @@ import java.util.Optional;
 public final class OrderService {
     private final AcmeOrderStore orders;
     private final AcmeSettings settings;
+    private final AcmeIdentifiers identifierPolicy;
     private final Ids ids;
     private final Clock clock;
     private final RateLimiter rateLimiter;
@@ -33,13 +34,16 @@ public final class OrderService {
      *
      * @param orders the order store
      * @param settings the server policy
+     * @param identifierPolicy checks the identifiers of new orders
      * @param ids makes ids and tokens
      * @param clock the time source
      * @param rateLimiter the rate limits of orders and certificates
      */
-    public OrderService(AcmeOrderStore orders, AcmeSettings settings, Ids ids, Clock clock, RateLimiter rateLimiter) {
+    public OrderService(AcmeOrderStore orders, AcmeSettings settings, AcmeIdentifiers identifierPolicy, Ids ids,
+            Clock clock, RateLimiter rateLimiter) {
         this.orders = orders;
         this.settings = settings;
+        this.identifierPolicy = identifierPolicy;
         this.ids = ids;
         this.clock = clock;
         this.rateLimiter = rateLimiter;
@@ -67,7 +71,7 @@ public final class OrderService {
             throw new CachetException(ErrorType.MALFORMED, "unknown profile '" + profile + "' (the directory's "
                     + "meta.profiles lists them)");
         }
-        List<Identifier> identifiers = AcmeIdentifiers.parse(request.identifiers(), settings.maxIdentifiers());
+        List<Identifier> identifiers = identifierPolicy.parse(request.identifiers());
         rateLimiter.checkNewOrder(account.id(), identifiers, request.replaces());
         Instant now = clock.instant();
         Instant expires = now.plus(settings.orderLifetime());

@@ -2,6 +2,7 @@ package dev.cachet.server;
 
 import dev.cachet.acme.AccountService;
 import dev.cachet.acme.AcmeCertificates;
+import dev.cachet.acme.AcmeIdentifiers;
 import dev.cachet.acme.AcmeLinks;
 import dev.cachet.acme.AcmeSettings;
 import dev.cachet.acme.ChallengeService;
@@ -71,7 +72,8 @@ final class AcmeWiring {
         RenewalInfo renewalInfo = new RenewalInfo(storage.certificates(), issuer, clock);
         RateLimiter rateLimiter = rateLimiter(config.acme().rateLimits(), db, new ReplacedCertificates(renewalInfo,
                 storage.certificates(), links), clock);
-        OrderService orders = new OrderService(orderStore, settings, ids, clock, rateLimiter);
+        OrderService orders = new OrderService(orderStore, settings, new AcmeIdentifiers(settings.maxIdentifiers(),
+                config.validation().allowPrivateTargets()), ids, clock, rateLimiter);
         AcmeRoutes.Services services = new AcmeRoutes.Services(settings, nonces,
                 new AccountService(accountStore, new ExternalAccountBinding(new JdbcEabKeyStore(db),
                         settings.externalAccountRequired()), settings, ids, clock, rateLimiter),

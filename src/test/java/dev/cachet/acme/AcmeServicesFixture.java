@@ -73,7 +73,7 @@ final class AcmeServicesFixture implements AutoCloseable {
         RenewalInfo renewalInfo = new RenewalInfo(ca.certificates(), ca.issuer(), clock);
         RateLimiter limiter = new RateLimiter(new InMemoryRateLimitStore(orderStore), limits,
                 new ReplacedCertificates(renewalInfo, ca.certificates(), links), clock);
-        orders = new OrderService(orderStore, settings, ids, clock, limiter);
+        orders = new OrderService(orderStore, settings, new AcmeIdentifiers(100, true), ids, clock, limiter);
         accounts = new AccountService(accountStore, new ExternalAccountBinding(new InMemoryEabKeyStore(), false),
                 settings, ids, clock, limiter);
         challenges = new ChallengeService(orderStore, validation, workers, settings, clock, Duration.ofMinutes(1),

@@ -8,7 +8,9 @@ import dev.cachet.server.Storage;
 import dev.cachet.store.acme.EabKey;
 import dev.cachet.store.jdbc.JdbcEabKeyStore;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -37,13 +39,32 @@ class AcmeEabCreateCommandTest {
     }
 
     @Test
+    void noKeyStartsWithADashThatClientsWouldTakeForAnOption() {
+        SecureRandom dashFirst = new SecureRandom() {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            public void nextBytes(byte[] bytes) {
+                Arrays.fill(bytes, (byte) 0xfb);
+            }
+        };
+        Base64.Encoder base64url = Base64.getUrlEncoder().withoutPadding();
+        assertThat(base64url.encodeToString(new byte[] {(byte) 0xfb})).startsWith("-");
+
+        String key = base64url.encodeToString(AcmeEabCreateCommand.noLeadingDash(dashFirst, 32));
+
+        assertThat(key).startsWith("e").hasSize(43);
+    }
+
+    @Test
     void nameIsRequired() {
         CliRunner.Result result = CliRunner.run("acme", "eab", "create", "--data", dir.toString());
         assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(result.err()).contains("--name");
     }
 
-    private static String value(String output, String prefix) {
+    /** The rest of the first output line that starts with a prefix, such as {@code kid: }. */
+    static String value(String output, String prefix) {
         return output.lines().filter(line -> line.startsWith(prefix)).map(line -> line.substring(prefix.length()))
                 .findFirst().orElseThrow(() -> new AssertionError("no '" + prefix + "' in:\n" + output));
     }

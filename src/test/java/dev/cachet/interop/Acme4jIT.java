@@ -3,8 +3,10 @@ package dev.cachet.interop;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.cachet.crypto.PemDocument;
 import dev.cachet.store.CertificateRecord;
 import dev.cachet.testing.AcmeTestServer;
+import dev.cachet.testing.CachetClient;
 import dev.cachet.testing.Http01Responder;
 import dev.cachet.testing.TlsAlpnResponder;
 import java.net.URI;
@@ -37,7 +39,10 @@ import org.shredzone.acme4j.Status;
 import org.shredzone.acme4j.challenge.Dns01Challenge;
 import org.shredzone.acme4j.challenge.Http01Challenge;
 import org.shredzone.acme4j.challenge.TlsAlpn01Challenge;
+import org.shredzone.acme4j.connector.Connection;
 import org.shredzone.acme4j.exception.AcmeException;
+import org.shredzone.acme4j.exception.AcmeServerException;
+import org.shredzone.acme4j.toolbox.JSONBuilder;
 
 /** Cachet's ACME server with the acme4j client: accounts, the three challenge types, ARI, profiles, revocation. */
 class Acme4jIT {
@@ -118,6 +123,8 @@ class Acme4jIT {
         assertThat(certificate.getCertificateChain()).hasSizeGreaterThanOrEqualTo(2);
         assertThat(http.requests()).isNotEmpty();
 
+        assertAlternateChainEndsWithTheRoot(login, certificate);
+
         RenewalInfo renewal = certificate.getRenewalInfo();
         renewal.fetch();
         assertThat(renewal.getSuggestedWindowStart()).isBefore(renewal.getSuggestedWindowEnd());
@@ -180,6 +187,31 @@ class Acme4jIT {
         Duration validity = Duration.between(leaf.getNotBefore().toInstant(), leaf.getNotAfter().toInstant());
         assertThat(validity).isBetween(Duration.ofDays(6), Duration.ofDays(8));
         assertThat(record(leaf).profile()).isEqualTo("short-lived");
+    }
+
+    /** RFC 8555 §7.4.2: the Link rel="alternate" chain is leaf, intermediate, root; POST-as-GET only. */
+    private static void assertAlternateChainEndsWithTheRoot(Login login, Certificate certificate) throws Exception {
+        assertThat(certificate.getAlternates()).hasSize(1);
+        Certificate alternate = certificate.getAlternateCertificates().get(0);
+        alternate.download();
+        List<X509Certificate> chain = alternate.getCertificateChain();
+        assertThat(chain).hasSize(3);
+        assertThat(chain.subList(0, 2)).isEqualTo(certificate.getCertificateChain());
+        X509Certificate root = chain.get(2);
+        assertThat(root.getSubjectX500Principal()).isEqualTo(root.getIssuerX500Principal());
+        assertThat(root.getEncoded()).isEqualTo(PemDocument.read(acme.server().server().rootCertificate())
+                .certificate().getEncoded());
+        assertThat(alternate.getAlternates()).containsExactly(certificate.getLocation());
+
+        URL url = alternate.getLocation();
+        CachetClient.Reply get = acme.server().client().get(url.toString());
+        assertThat(get.status()).as(get.toString()).isIn(404, 405);
+        assertThat(get.text()).doesNotContain("BEGIN CERTIFICATE");
+        try (Connection connection = session.connect()) {
+            assertThatThrownBy(() -> connection.sendSignedRequest(url, new JSONBuilder(), login))
+                    .isInstanceOfSatisfying(AcmeServerException.class, e -> assertThat(e.getType())
+                            .isEqualTo(URI.create("urn:ietf:params:acme:error:malformed")));
+        }
     }
 
     private static Login newLogin() throws AcmeException {

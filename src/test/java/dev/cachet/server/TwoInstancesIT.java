@@ -11,16 +11,12 @@ import dev.cachet.testing.CachetClient;
 import dev.cachet.testing.PostgresServer;
 import dev.cachet.testing.RunningServer;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigInteger;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.bouncycastle.cert.X509CRLHolder;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.junit.jupiter.api.AfterAll;
@@ -54,8 +50,7 @@ class TwoInstancesIT {
         overrides.put("revocation.ocspStatusMaxAgeSeconds", String.valueOf(MAX_AGE_SECONDS));
         overrides.put("revocation.crlReloadSeconds", String.valueOf(MAX_AGE_SECONDS));
         a = RunningServer.start(dir.resolve("a"), overrides);
-        copyTree(dir.resolve("a/ca"), dir.resolve("b/ca"));
-        b = RunningServer.start(dir.resolve("b"), overrides);
+        b = RunningServer.startSharing(a, dir.resolve("b"), overrides);
         String token = a.token("ops", List.of("example.org"), Scope.ISSUE, Scope.REVOKE, Scope.READ);
         clientA = a.client().withToken(token);
         clientB = b.client().withToken(token);
@@ -124,21 +119,6 @@ class TwoInstancesIT {
             return new X509CRLHolder(reply.body()).getRevokedCertificate(serial) != null;
         } catch (IOException e) {
             throw new AssertionError("not a CRL", e);
-        }
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> paths = Files.walk(from)) {
-            for (Path source : paths.toList()) {
-                Path target = to.resolve(from.relativize(source).toString());
-                if (Files.isDirectory(source)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(source, target, StandardCopyOption.COPY_ATTRIBUTES);
-                }
-            }
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
         }
     }
 }

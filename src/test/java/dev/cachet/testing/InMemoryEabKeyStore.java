@@ -14,7 +14,7 @@ import java.util.Optional;
 
 /**
  * An {@link EabKeyStore} in memory, for tests: thread-safe, binding is a compare-and-set on
- * "unbound", key bytes are copied in and out, instants kept to the microsecond.
+ * "unbound and not revoked", key bytes are copied in and out, instants kept to the microsecond.
  */
 public final class InMemoryEabKeyStore implements EabKeyStore {
     private final Map<String, EabKey> keys = new HashMap<>();
@@ -35,10 +35,21 @@ public final class InMemoryEabKeyStore implements EabKeyStore {
     @Override
     public synchronized boolean bind(String keyId, String accountId) {
         EabKey key = keys.get(keyId);
-        if (key == null || key.boundAccountId() != null) {
+        if (key == null || key.boundAccountId() != null || key.revoked()) {
             return false;
         }
         keys.put(keyId, with(key, key.createdAt(), accountId));
+        return true;
+    }
+
+    @Override
+    public synchronized boolean revoke(String keyId, Instant at) {
+        EabKey key = keys.get(keyId);
+        if (key == null || key.revoked()) {
+            return false;
+        }
+        keys.put(keyId, new EabKey(key.keyId(), key.hmacKey(), key.name(), key.createdAt(), key.boundAccountId(),
+                StoredTime.of(at)));
         return true;
     }
 
@@ -49,6 +60,7 @@ public final class InMemoryEabKeyStore implements EabKeyStore {
     }
 
     private static EabKey with(EabKey key, Instant createdAt, String boundAccountId) {
-        return new EabKey(key.keyId(), key.hmacKey().clone(), key.name(), createdAt, boundAccountId);
+        return new EabKey(key.keyId(), key.hmacKey().clone(), key.name(), createdAt, boundAccountId,
+                key.revokedAt());
     }
 }

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Arrays;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * A {@link CachetServer} started for a test on free loopback ports, with a data folder of the
@@ -52,6 +54,33 @@ public final class RunningServer implements AutoCloseable {
         all.putAll(overrides);
         CachetConfig config = ConfigLoader.load(null, Map.of(), all);
         return new RunningServer(config, CachetServer.start(config));
+    }
+
+    /**
+     * Starts a second instance of a server's CA: its own data folder, with a copy of the first's
+     * {@code ca/} folder. Given the same database overrides, both share all state.
+     *
+     * @param first the running instance
+     * @param data the second instance's data folder, which must not hold a CA yet
+     * @param overrides the configuration, such as the first's database
+     * @return the second instance
+     */
+    public static RunningServer startSharing(RunningServer first, Path data, Map<String, String> overrides) {
+        Path from = first.data().resolve("ca");
+        Path to = data.resolve("ca");
+        try (Stream<Path> paths = Files.walk(from)) {
+            for (Path source : paths.toList()) {
+                Path target = to.resolve(from.relativize(source).toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(source, target, StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return start(data, overrides);
     }
 
     /**

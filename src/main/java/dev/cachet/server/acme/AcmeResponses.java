@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cachet.acme.AcmeErrors;
 import dev.cachet.acme.AcmeLinks;
+import dev.cachet.acme.IdentifierRefusal;
 import dev.cachet.acme.NonceService;
 import dev.cachet.acme.RateLimitedException;
 import dev.cachet.core.CachetException;
@@ -52,16 +53,23 @@ final class AcmeResponses {
         }
     }
 
-    /** Writes an error as an ACME problem document. */
+    /** Writes an error as an ACME problem document, with the HTTP status of its type. */
     void problem(CachetException e, Context ctx) {
+        problem(e, ctx, status(e.type()));
+    }
+
+    /** Writes an error as an ACME problem document with a given HTTP status, such as 413. */
+    void problem(CachetException e, Context ctx, int status) {
         String type = AcmeErrors.typeName(e.type());
         Map<String, Object> problem = new LinkedHashMap<>();
         problem.put("type", AcmeErrors.PREFIX + type);
-        int status = status(e.type());
         problem.put("detail", status >= 500 && e.type() != ErrorType.UNAVAILABLE ? "internal error" : e.getMessage());
         problem.put("status", status);
         if (e.type() == ErrorType.BAD_SIGNATURE_ALGORITHM) {
             problem.put("algorithms", List.of("RS256", "ES256", "ES384", "EdDSA"));
+        }
+        if (e instanceof IdentifierRefusal refusal) {
+            problem.put("subproblems", refusal.subproblems().stream().map(AcmeJson::problem).toList());
         }
         if (e.type() == ErrorType.USER_ACTION_REQUIRED && termsOfService != null) {
             link(ctx, termsOfService, "terms-of-service");

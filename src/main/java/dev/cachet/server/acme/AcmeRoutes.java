@@ -11,12 +11,13 @@ import dev.cachet.acme.OrderService;
 import dev.cachet.acme.RenewalInfo;
 import dev.cachet.acme.jws.JwsAuthenticator;
 import dev.cachet.acme.jws.KeyMode;
-import dev.cachet.acme.jws.VerifiedRequest;
 import dev.cachet.core.CachetException;
 import dev.cachet.core.ErrorType;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.HttpStatus;
 import java.time.Clock;
 import java.util.Locale;
 
@@ -96,6 +97,7 @@ public final class AcmeRoutes {
         routes.post("/acme/order/{id}", jws(KeyMode.KID, orders::order));
         routes.post("/acme/order/{id}/finalize", jws(KeyMode.KID, orders::finalizeOrder));
         routes.post("/acme/cert/{serial}", jws(KeyMode.KID, orders::certificate));
+        routes.post("/acme/cert/{serial}/alt", jws(KeyMode.KID, orders::alternateCertificate));
         routes.post("/acme/authz/{id}", jws(KeyMode.KID, authorizations::authorization));
         routes.post("/acme/chall/{authz}/{id}", jws(KeyMode.KID, authorizations::challenge));
         routes.post("/acme/revoke-cert", jws(KeyMode.EITHER, revocation::revoke));
@@ -118,8 +120,19 @@ public final class AcmeRoutes {
             if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith(JOSE)) {
                 throw new CachetException(ErrorType.MALFORMED, "ACME requests are " + JOSE + " (RFC 8555 §6.2)");
             }
-            VerifiedRequest request = authenticator.authenticate(ctx.bodyAsBytes(), requestUrl(ctx), mode);
-            handler.handle(ctx, request);
+            byte[] body;
+            try {
+                body = ctx.bodyAsBytes();
+            } catch (HttpResponseException e) {
+                if (e.getStatus() != HttpStatus.CONTENT_TOO_LARGE.getCode()) {
+                    throw e;
+                }
+                // An ACME client understands ACME problems only, not the listener's generic one.
+                responses.problem(new CachetException(ErrorType.MALFORMED, "the request body is larger than this "
+                        + "server accepts (limits.maxBodyBytes)"), ctx, e.getStatus());
+                return;
+            }
+            handler.handle(ctx, authenticator.authenticate(body, requestUrl(ctx), mode));
         });
     }
 

@@ -56,6 +56,15 @@ final class OrderHandlers {
     }
 
     void certificate(Context ctx, VerifiedRequest request) {
+        download(ctx, request, false);
+    }
+
+    void alternateCertificate(Context ctx, VerifiedRequest request) {
+        download(ctx, request, true);
+    }
+
+    /** Either chain, each linking to the other as its alternate (RFC 8555 §7.4.2). */
+    private void download(Context ctx, VerifiedRequest request, boolean alternate) {
         Payloads.requirePostAsGet(request);
         BigInteger serial;
         try {
@@ -63,7 +72,9 @@ final class OrderHandlers {
         } catch (NumberFormatException e) {
             throw new CachetException(ErrorType.NOT_FOUND, "no such certificate");
         }
-        String chain = certificates.chain(request.requireAccount(), serial);
+        String chain = certificates.chain(request.requireAccount(), serial, alternate);
+        String other = alternate ? links.certificate(serial) : links.alternateCertificate(serial);
+        AcmeResponses.link(ctx, other, "alternate");
         ctx.status(200).contentType("application/pem-certificate-chain").result(chain);
     }
 

@@ -1,5 +1,6 @@
 package dev.cachet.store.acme;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -22,7 +23,16 @@ public interface EabKeyStore {
     Optional<EabKey> find(String keyId);
 
     /**
-     * Binds a key to the account it created (single use), compare-and-set on "unbound".
+     * Revokes a key, compare-and-set on "not revoked": a revoked key binds no account.
+     *
+     * @param keyId the key id
+     * @param at the time of revocation
+     * @return false when the key does not exist or was revoked already
+     */
+    boolean revoke(String keyId, Instant at);
+
+    /**
+     * Binds a key to the account it created (single use), compare-and-set on "unbound and not revoked".
      *
      * @param keyId the key id
      * @param accountId the account

@@ -5,14 +5,18 @@ import dev.cachet.store.acme.EabKeyStore;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import javax.sql.DataSource;
 
-/** External account binding keys on H2 or PostgreSQL; binding is a compare-and-set on "unbound". */
+/**
+ * External account binding keys on H2 or PostgreSQL; binding is a compare-and-set on "unbound and
+ * not revoked", revoking one on "not revoked".
+ */
 public final class JdbcEabKeyStore implements EabKeyStore {
-    private static final String SELECT = "SELECT key_id, hmac_key, name, created_at, bound_account_id"
+    private static final String SELECT = "SELECT key_id, hmac_key, name, created_at, bound_account_id, revoked_at"
             + " FROM acme_eab_keys";
 
     private final Jdbc jdbc;
@@ -43,7 +47,13 @@ public final class JdbcEabKeyStore implements EabKeyStore {
     @Override
     public boolean bind(String keyId, String accountId) {
         return jdbc.update(describe(keyId), "UPDATE acme_eab_keys SET bound_account_id = ?"
-                + " WHERE key_id = ? AND bound_account_id IS NULL", accountId, keyId) > 0;
+                + " WHERE key_id = ? AND bound_account_id IS NULL AND revoked_at IS NULL", accountId, keyId) > 0;
+    }
+
+    @Override
+    public boolean revoke(String keyId, Instant at) {
+        return jdbc.update(describe(keyId), "UPDATE acme_eab_keys SET revoked_at = ?"
+                + " WHERE key_id = ? AND revoked_at IS NULL", at, keyId) > 0;
     }
 
     /** {@inheritDoc} Keys created at the same time come by key id. */
@@ -54,7 +64,8 @@ public final class JdbcEabKeyStore implements EabKeyStore {
 
     private static EabKey key(ResultSet row) throws SQLException {
         return new EabKey(row.getString("key_id"), row.getBytes("hmac_key"), row.getString("name"),
-                Jdbc.instant(row, "created_at"), row.getString("bound_account_id"));
+                Jdbc.instant(row, "created_at"), row.getString("bound_account_id"),
+                Jdbc.instant(row, "revoked_at"));
     }
 
     private static String describe(String keyId) {

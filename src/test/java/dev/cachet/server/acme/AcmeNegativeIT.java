@@ -146,13 +146,15 @@ class AcmeNegativeIT {
     }
 
     @Test
-    void oversizedBodyIsRefused() {
+    void oversizedBodyIsAnAcmeMalformedProblem() {
         AcmeJwsClient.Account account = client.newAccount();
         String padding = "x".repeat(70_000);
         String jws = AcmeJwsClient.sign(account.key(), account.kid(), client.url("newOrder"), client.nonce(),
                 "{\"identifiers\":[{\"type\":\"dns\",\"value\":\"mine.test\"}],\"pad\":\"" + padding + "\"}");
         CachetClient.Reply reply = client.send(client.url("newOrder"), jws);
-        assertThat(reply.status()).as(reply.toString()).isIn(400, 413);
+        assertProblem(reply, 413, "malformed");
+        assertThat(reply.json().path("detail").asText()).contains("limits.maxBodyBytes");
+        assertThat(reply.header("Replay-Nonce")).isNotBlank();
     }
 
     @Test

@@ -62,4 +62,24 @@ class AcmeEabKeyStoreTest extends AcmeStoreContract {
         assertThat(store.list()).extracting(EabKey::keyId).containsExactly("kid-a", "kid-b", "kid-c");
         assertThat(store.list()).extracting(EabKey::boundAccountId).containsExactly(null, "acct-1", null);
     }
+
+    @Test
+    void aRevokedKeyBindsNoAccount() {
+        EabKeyStore store = stores.eabKeys();
+        store.create(new EabKey("kid-1", new byte[] {1}, "one", NOW, null));
+        store.create(new EabKey("kid-2", new byte[] {2}, "two", NOW, null));
+        assertThat(store.bind("kid-2", "acct-2")).isTrue();
+
+        assertThat(store.revoke("kid-1", NOW.plusSeconds(5))).isTrue();
+        assertThat(store.revoke("kid-1", NOW.plusSeconds(6))).isFalse();
+        assertThat(store.revoke("kid-9", NOW)).isFalse();
+        assertThat(store.revoke("kid-2", NOW.plusSeconds(7))).isTrue();
+
+        assertThat(store.bind("kid-1", "acct-1")).isFalse();
+        EabKey revoked = store.find("kid-1").orElseThrow();
+        assertThat(revoked.revokedAt()).isEqualTo(NOW.plusSeconds(5));
+        assertThat(revoked.boundAccountId()).isNull();
+        assertThat(store.find("kid-2").orElseThrow().boundAccountId()).isEqualTo("acct-2");
+        assertThat(store.list()).extracting(EabKey::revoked).containsExactly(true, true);
+    }
 }
