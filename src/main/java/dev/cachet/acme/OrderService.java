@@ -3,11 +3,13 @@ package dev.cachet.acme;
 import dev.cachet.core.CachetException;
 import dev.cachet.core.ErrorType;
 import dev.cachet.core.Identifier;
+import dev.cachet.policy.NamePolicy;
 import dev.cachet.store.acme.AcmeAccount;
 import dev.cachet.store.acme.AcmeAuthorization;
 import dev.cachet.store.acme.AcmeChallenge;
 import dev.cachet.store.acme.AcmeOrder;
 import dev.cachet.store.acme.AcmeOrderStore;
+import dev.cachet.store.acme.AcmeProblem;
 import dev.cachet.store.acme.AuthorizationStatus;
 import dev.cachet.store.acme.ChallengeStatus;
 import dev.cachet.store.acme.OrderStatus;
@@ -26,6 +28,7 @@ public final class OrderService {
     private final AcmeSettings settings;
     private final Ids ids;
     private final Clock clock;
+    private final NamePolicy namePolicy;
 
     /**
      * Creates the service.
@@ -34,8 +37,10 @@ public final class OrderService {
      * @param settings the server policy
      * @param ids makes ids and tokens
      * @param clock the time source
+     * @param namePolicy the names this CA certifies
      */
-    public OrderService(AcmeOrderStore orders, AcmeSettings settings, Ids ids, Clock clock) {
+    public OrderService(AcmeOrderStore orders, AcmeSettings settings, Ids ids, Clock clock, NamePolicy namePolicy) {
+        this.namePolicy = namePolicy;
         this.orders = orders;
         this.settings = settings;
         this.ids = ids;
@@ -60,6 +65,7 @@ public final class OrderService {
                     + "meta.profiles lists them)");
         }
         List<Identifier> identifiers = AcmeIdentifiers.parse(request.identifiers(), settings.maxIdentifiers());
+        checkPolicy(identifiers);
         Instant now = clock.instant();
         Instant expires = now.plus(settings.orderLifetime());
         List<String> authorizationIds = new ArrayList<>();
@@ -147,6 +153,18 @@ public final class OrderService {
      */
     public List<AcmeOrder> list(AcmeAccount account, String after, int limit) {
         return orders.ordersOf(account.id(), after, limit);
+    }
+
+    /** Refuses the order when the name policy refuses any identifier, naming each (RFC 8555 §6.7.1). */
+    private void checkPolicy(List<Identifier> identifiers) {
+        List<AcmeProblem> refused = new ArrayList<>();
+        for (Identifier identifier : identifiers) {
+            namePolicy.problem(identifier).ifPresent(why -> refused.add(new AcmeProblem(
+                    AcmeErrors.typeName(ErrorType.REJECTED_IDENTIFIER), why, identifier, List.of())));
+        }
+        if (!refused.isEmpty()) {
+            throw new RejectedIdentifiers(refused);
+        }
     }
 
     private static boolean usable(AcmeAuthorization authorization, Instant now) {

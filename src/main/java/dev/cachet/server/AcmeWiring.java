@@ -63,7 +63,8 @@ final class AcmeWiring {
         NonceService nonces = new NonceService(new JdbcNonceStore(db), ids, clock, NONCE_LIFETIME);
         ValidationAuthority validation = new LocalValidationAuthority(ValidationSettingsFactory.from(
                 config.validation(), settings.caaIdentities()));
-        OrderService orders = new OrderService(orderStore, settings, ids, clock);
+        OrderService orders = new OrderService(orderStore, settings, ids, clock,
+                PolicyWiring.namePolicy(config.policy()));
         AcmeRoutes.Services services = new AcmeRoutes.Services(settings, nonces,
                 new AccountService(accountStore, new ExternalAccountBinding(new JdbcEabKeyStore(db),
                         settings.externalAccountRequired()), settings, ids, clock),

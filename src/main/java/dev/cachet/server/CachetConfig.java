@@ -19,10 +19,11 @@ import java.util.Map;
  * @param acme the ACME server
  * @param validation how challenges and CAA are checked
  * @param profiles profile overrides and additions
+ * @param policy which names and keys are certified
  */
 public record CachetConfig(String data, String listen, String httpListen, String publicUrl, String baseUrl,
         Database database, Ca ca, Limits limits, Revocation revocation, AcmeConfig acme,
-        ValidationConfig validation, Map<String, ProfileSettings> profiles) {
+        ValidationConfig validation, Map<String, ProfileSettings> profiles, PolicyConfig policy) {
 
     /** Copies the profiles. */
     public CachetConfig {

@@ -55,6 +55,12 @@ final class ConfigValidator {
         range(origins, "revocation.ocspStatusMaxAgeSeconds", revocation.ocspStatusMaxAgeSeconds(), 0,
                 MAX_STATUS_AGE_SECONDS);
         profiles(config, origins);
+        try {
+            PolicyWiring.namePolicy(config.policy());
+        } catch (CachetException e) {
+            String key = e.getMessage().startsWith("policy.allowDomains") ? "policy.allowDomains" : "policy.denyDomains";
+            throw new CachetException(e.type(), origins.of(key) + ": " + e.getMessage(), e);
+        }
     }
 
     private static void profiles(CachetConfig config, ConfigOrigins origins) {

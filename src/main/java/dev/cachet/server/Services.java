@@ -13,6 +13,8 @@ import dev.cachet.revocation.OcspResponder;
 import dev.cachet.revocation.OcspSettings;
 import dev.cachet.revocation.RevocationService;
 import dev.cachet.server.acme.AcmeRoutes;
+import dev.cachet.store.BlockedKeyStore;
+import dev.cachet.store.jdbc.JdbcBlockedKeyStore;
 import dev.cachet.server.rest.RestApi;
 import io.javalin.config.RoutesConfig;
 import java.security.SecureRandom;
@@ -62,7 +64,7 @@ final class Services {
         CachetConfig.Revocation timing = config.revocation();
         CrlService crls = new CrlService(storage.certificates(), storage.crls(), clock, crlSettings(timing));
         OcspResponder ocsp = new OcspResponder(List.of(issuer), storage.certificates(), clock, ocspSettings(timing));
-        RevocationService revocation = new RevocationService(storage.certificates(),
+        RevocationService revocation = new RevocationService(storage.certificates(), blockedKeys(storage),
                 new AuditMetrics(storage.audit(), metrics), crls, ocsp, List.of(issuer), clock);
         return new Services(config, issuer, storage, clock, metrics, revocation,
                 new RevocationRoutes(issuer, crls, ocsp, metrics, new Health(storage)));
@@ -77,13 +79,19 @@ final class Services {
      */
     Issuing issuing(String baseUrl, String publicUrl) {
         LeafIssuer leafIssuer = new LeafIssuer(issuer, new MeteredJournal(new StoreJournal(storage.certificates(),
-                storage.audit(), clock), metrics), new SecureRandom(), clock, IssuerUrls.under(baseUrl));
+                storage.audit(), clock), metrics), new SecureRandom(), clock, IssuerUrls.under(baseUrl),
+                PolicyWiring.blockedKeys(config.policy(), blockedKeys(storage)));
         ProfileCatalog profiles = ProfileCatalogs.from(config.profiles());
         EnrolmentService enrolment = new EnrolmentService(leafIssuer, profiles, config.ca().defaultProfile(),
-                storage.certificates(), revocation);
+                storage.certificates(), revocation, PolicyWiring.namePolicy(config.policy()));
         TokenService tokens = new TokenService(storage.tokens(), storage.audit(), new SecureRandom(), clock);
         return new Issuing(leafIssuer, new RestApi(enrolment, tokens, storage.audit(), clock),
                 AcmeWiring.routes(config, publicUrl, leafIssuer, profiles, revocation, storage, clock));
+    }
+
+    /** The blocked keys live in the shared database, beside the certificates. */
+    private static BlockedKeyStore blockedKeys(Storage storage) {
+        return new JdbcBlockedKeyStore(storage.database().dataSource());
     }
 
     /** HTTPS serves everything. */

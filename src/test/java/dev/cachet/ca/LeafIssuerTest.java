@@ -9,6 +9,7 @@ import dev.cachet.crypto.Jca;
 import dev.cachet.crypto.KeyPairFactory;
 import dev.cachet.crypto.KeyType;
 import dev.cachet.policy.Identifiers;
+import dev.cachet.policy.PublicTrustValidity;
 import dev.cachet.testing.TestCa;
 import java.security.SecureRandom;
 import java.time.Clock;

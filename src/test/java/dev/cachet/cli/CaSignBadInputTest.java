@@ -5,7 +5,7 @@ import static dev.cachet.cli.CliAssertions.assertNothingWritten;
 import static dev.cachet.cli.CliAssertions.assertUsageError;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.cachet.ca.PublicTrustValidity;
+import dev.cachet.policy.PublicTrustValidity;
 import dev.cachet.testing.Workspace;
 import java.io.IOException;
 import java.nio.file.Files;

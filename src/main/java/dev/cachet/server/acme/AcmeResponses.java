@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cachet.acme.AcmeErrors;
 import dev.cachet.acme.AcmeLinks;
 import dev.cachet.acme.NonceService;
+import dev.cachet.acme.RejectedIdentifiers;
 import dev.cachet.core.CachetException;
 import dev.cachet.core.ErrorType;
 import io.javalin.http.Context;
@@ -59,6 +60,10 @@ final class AcmeResponses {
         int status = status(e.type());
         problem.put("detail", status >= 500 && e.type() != ErrorType.UNAVAILABLE ? "internal error" : e.getMessage());
         problem.put("status", status);
+        if (e instanceof RejectedIdentifiers) {
+            problem.put("subproblems", ((RejectedIdentifiers) e).subproblems().stream().map(AcmeJson::problem)
+                    .toList());
+        }
         if (e.type() == ErrorType.BAD_SIGNATURE_ALGORITHM) {
             problem.put("algorithms", List.of("RS256", "ES256", "ES384", "EdDSA"));
         }
