@@ -58,7 +58,8 @@ final class ConfigValidator {
         try {
             PolicyWiring.namePolicy(config.policy());
         } catch (CachetException e) {
-            String key = e.getMessage().startsWith("policy.allowDomains") ? "policy.allowDomains" : "policy.denyDomains";
+            String key = e.getMessage().startsWith("policy.allowDomains") ? "policy.allowDomains"
+                    : "policy.denyDomains";
             throw new CachetException(e.type(), origins.of(key) + ": " + e.getMessage(), e);
         }
     }

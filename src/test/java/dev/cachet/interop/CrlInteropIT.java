@@ -36,8 +36,8 @@ class CrlInteropIT {
         CrlService crls = new CrlService(ca.certificates(), ca.crls(), ca.clock(), CrlSettings.defaults());
         OcspResponder ocsp = new OcspResponder(List.of(ca.issuer()), ca.certificates(), ca.clock(),
                 OcspSettings.defaults());
-        RevocationService revoker = new RevocationService(ca.certificates(), new InMemoryBlockedKeyStore(), new InMemoryAuditLog(),
-                crls, ocsp, List.of(ca.issuer()), ca.clock());
+        RevocationService revoker = new RevocationService(ca.certificates(), new InMemoryBlockedKeyStore(),
+                new InMemoryAuditLog(), crls, ocsp, List.of(ca.issuer()), ca.clock());
         IssuedCertificate revoked = ca.issue("revoked.example");
         IssuedCertificate valid = ca.issue("valid.example");
         InteropFiles.writeCa(dir, ca);

@@ -30,7 +30,8 @@ class NamePolicyTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"example.org, true", "www.example.org, true", "*.www.example.org, true", "*.example.org, false", "a.b.example.net, true",
+    @CsvSource({"example.org, true", "www.example.org, true", "*.www.example.org, true", "*.example.org, false",
+        "a.b.example.net, true",
         "badexample.org, false", "example.com, false", "org, false", "192.0.2.7, true", "192.0.2.8, false",
         "secret.example.org, false", "www.secret.example.org, false", "*.secret.example.org, false",
         "*.shop.example.net, false", "*.example.net, true", "shop.example.net, true"})

@@ -176,6 +176,8 @@ class ConfigLoaderTest {
         clientAuth only (is 'codeSigning')
         profiles: {x: {days: 5}}             | unknown key 'profiles.x.days' (known: base, description, \
         extendedKeyUsages, keyTypes, maxValidityDays, publicTrust, validityDays)
+        policy: {denyDomains: [exa mple]}    | policy.denyDomains: 'exa mple' is not a domain name or IP address \
+        (invalid name 'exa mple': label 'exa mple' is not letters, digits and inner hyphens (1 to 63))
         """)
     void everyMistakeIsOneLineNamingTheFileAndTheKey(String yaml, String message) throws IOException {
         Path file = yaml(yaml + "\n");
