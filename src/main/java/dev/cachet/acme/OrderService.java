@@ -40,7 +40,7 @@ public final class OrderService {
      * @param namePolicy the names this CA certifies
      */
     public OrderService(AcmeOrderStore orders, AcmeSettings settings, Ids ids, Clock clock, NamePolicy namePolicy) {
-        this.namePolicy = namePolicy;
+        this.namePolicy = java.util.Objects.requireNonNull(namePolicy, "namePolicy");
         this.orders = orders;
         this.settings = settings;
         this.ids = ids;

@@ -55,7 +55,10 @@ class KeyWeaknessTest {
 
     @Test
     void refusesPrimesCloseEnoughForFermat() {
-        BigInteger p = BigInteger.probablePrime(1024, RANDOM).setBit(1023).setBit(1022);
+        BigInteger p;
+        do {
+            p = BigInteger.probablePrime(1024, RANDOM);
+        } while (!p.testBit(1022)); // so that p * q has 2048 bits
         BigInteger q = p.nextProbablePrime();
         BigInteger modulus = p.multiply(q);
 
