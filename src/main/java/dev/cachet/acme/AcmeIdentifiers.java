@@ -4,6 +4,7 @@ import dev.cachet.core.CachetException;
 import dev.cachet.core.ErrorType;
 import dev.cachet.core.Identifier;
 import dev.cachet.policy.Identifiers;
+import dev.cachet.policy.NamePolicy;
 import dev.cachet.policy.PublicSuffixes;
 import dev.cachet.store.acme.AcmeProblem;
 import dev.cachet.validation.net.TargetPolicy;
@@ -24,6 +25,7 @@ import java.util.Set;
 public final class AcmeIdentifiers {
     private final int maxIdentifiers;
     private final boolean allowReservedAddresses;
+    private final NamePolicy namePolicy;
 
     /**
      * Creates the checker.
@@ -31,10 +33,12 @@ public final class AcmeIdentifiers {
      * @param maxIdentifiers the most identifiers per order
      * @param allowReservedAddresses whether IP identifiers in special-purpose blocks (loopback,
      *     private...) are allowed, as for a private CA that validates private targets
+     * @param namePolicy the names this CA certifies (allow and deny lists)
      */
-    public AcmeIdentifiers(int maxIdentifiers, boolean allowReservedAddresses) {
+    public AcmeIdentifiers(int maxIdentifiers, boolean allowReservedAddresses, NamePolicy namePolicy) {
         this.maxIdentifiers = maxIdentifiers;
         this.allowReservedAddresses = allowReservedAddresses;
+        this.namePolicy = namePolicy;
     }
 
     /**
@@ -71,15 +75,23 @@ public final class AcmeIdentifiers {
         if (json == null || json.type() == null || json.value() == null) {
             throw new CachetException(ErrorType.MALFORMED, "an identifier needs a type and a value");
         }
+        Identifier identifier;
         switch (json.type().toLowerCase(Locale.ROOT)) {
             case "dns":
-                return dns(json.value());
+                identifier = dns(json.value());
+                break;
             case "ip":
-                return ip(json.value());
+                identifier = ip(json.value());
+                break;
             default:
                 throw new CachetException(ErrorType.REJECTED_IDENTIFIER,
                         "identifier type '" + json.type() + "' is not supported (dns, ip)");
         }
+        Optional<String> refused = namePolicy.problem(identifier);
+        if (refused.isPresent()) {
+            throw new CachetException(ErrorType.REJECTED_IDENTIFIER, refused.get());
+        }
+        return identifier;
     }
 
     /** BR 3.2.2.6: a public suffix (or a wildcard right under one) is never a name to certify. */

@@ -3,6 +3,7 @@ package dev.cachet.acme;
 import dev.cachet.ca.IssuanceRequest;
 import dev.cachet.ca.IssuedCertificate;
 import dev.cachet.ca.LeafIssuer;
+import dev.cachet.ca.Profile;
 import dev.cachet.ca.ProfileCatalog;
 import dev.cachet.core.CachetException;
 import dev.cachet.core.ErrorType;
@@ -78,6 +79,8 @@ public final class FinalizeService {
         if (SubjectPublicKeyInfo.getInstance(csr.publicKey()).equals(accountKey(account))) {
             throw new CachetException(ErrorType.BAD_CSR, "the CSR's key is the account key; use another key");
         }
+        Profile profile = profiles.require(settings.profiles().get(order.profile()));
+        checkKey(csr, profile);
         // RFC 8555 §6.6: checked again here, before CAA lookups; a refused order stays ready for a retry.
         orders.rateLimiter().checkIssuance(order);
         String accountUrl = links.account(account.id());
@@ -93,7 +96,7 @@ public final class FinalizeService {
         }
         try {
             IssuedCertificate issued = issuer.issue(new IssuanceRequest(csr.publicKey(), order.identifiers(),
-                    csr.commonName(), profiles.require(settings.profiles().get(order.profile())), OptionalInt.empty()),
+                    csr.commonName(), profile, OptionalInt.empty()),
                     accountUrl);
             store.complete(order.id(), issued.serial());
         } catch (CachetException e) {
@@ -111,6 +114,21 @@ public final class FinalizeService {
         if (!requested.equals(ordered)) {
             throw new CachetException(ErrorType.BAD_CSR, "the CSR names " + requested
                     + " but the order is for " + ordered);
+        }
+    }
+
+    /**
+     * The key is checked before the order moves to processing, so that a refused key leaves the
+     * order ready for a CSR with another key; the problem is badCSR (RFC 8555 §7.4).
+     */
+    private void checkKey(ParsedCsr csr, Profile profile) {
+        try {
+            issuer.checkKey(csr.publicKey(), profile);
+        } catch (CachetException e) {
+            if (e.type() != ErrorType.BAD_PUBLIC_KEY) {
+                throw e;
+            }
+            throw new CachetException(ErrorType.BAD_CSR, "the CSR's public key is refused: " + e.getMessage(), e);
         }
     }
 

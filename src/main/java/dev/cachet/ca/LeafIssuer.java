@@ -6,7 +6,9 @@ import dev.cachet.crypto.PublicKeyInfo;
 import dev.cachet.csr.SubjectAltNames;
 import dev.cachet.lint.LintContext;
 import dev.cachet.lint.Linter;
+import dev.cachet.policy.BlockedKeys;
 import dev.cachet.policy.KeyPolicy;
+import dev.cachet.policy.PublicTrustValidity;
 import dev.cachet.store.CertificateReservation;
 import java.io.IOException;
 import java.math.BigInteger;
@@ -18,6 +20,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.X500NameBuilder;
 import org.bouncycastle.asn1.x500.style.BCStyle;
@@ -28,6 +32,7 @@ import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.asn1.x509.PolicyInformation;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.X509v3CertificateBuilder;
@@ -53,6 +58,7 @@ public final class LeafIssuer {
     private final Linter linter;
     private final LintSigner lintSigner;
     private final IssuerUrls urls;
+    private final BlockedKeys blockedKeys;
 
     /**
      * Creates an issuer of leaf certificates.
@@ -76,6 +82,22 @@ public final class LeafIssuer {
      * @param urls the AIA and CRL distribution point URLs to put in each leaf, or null for none
      */
     public LeafIssuer(Issuer issuer, IssuanceJournal journal, SecureRandom random, Clock clock, IssuerUrls urls) {
+        this(issuer, journal, random, clock, urls, BlockedKeys.listedOnly(Set.of()));
+    }
+
+    /**
+     * Creates an issuer of leaf certificates that refuses blocked keys.
+     *
+     * @param issuer the issuing CA
+     * @param journal where each issuance is recorded, before and after the signature
+     * @param random randomness for serial numbers and the throwaway lint key
+     * @param clock the time source
+     * @param urls the AIA and CRL distribution point URLs to put in each leaf, or null for none
+     * @param blockedKeys the keys never certified again
+     */
+    public LeafIssuer(Issuer issuer, IssuanceJournal journal, SecureRandom random, Clock clock, IssuerUrls urls,
+            BlockedKeys blockedKeys) {
+        this.blockedKeys = Objects.requireNonNull(blockedKeys, "blockedKeys");
         this.issuer = Objects.requireNonNull(issuer, "issuer");
         this.urls = urls;
         this.issuerId = IssuerIds.of(issuer.certificate());
@@ -95,11 +117,7 @@ public final class LeafIssuer {
      */
     public IssuedCertificate issue(IssuanceRequest request, String requester) {
         Profile profile = request.profile();
-        PublicKeyInfo key = new KeyPolicy(true).check(request.publicKey());
-        if (!profile.keyTypes().contains(Profile.keyTypeOf(key))) {
-            throw new CachetException(ErrorType.BAD_PUBLIC_KEY, "key refused (" + key.describe() + "): profile "
-                    + profile.name() + " accepts " + String.join(", ", new java.util.TreeSet<>(profile.keyTypes())));
-        }
+        PublicKeyInfo key = checkKey(request.publicKey(), profile);
         LeafNames names = LeafNames.of(request);
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         int maxDays = maxValidityDays(profile, now);
@@ -112,7 +130,7 @@ public final class LeafIssuer {
                 Date.from(notBefore), Date.from(notAfter), subject(names), request.publicKey());
         addExtensions(builder, request, names, key);
         X509CertificateHolder linted = builder.build(lintSigner);
-        linter.require(linted, new LintContext(maxDays, profile.isServer(),
+        linter.require(linted, new LintContext(maxDays, profile.isServer(), profile.publicTrust(),
                 issuer.certificate().getNotAfter().toInstant(), now));
         journal.reserve(new CertificateReservation(serial, issuerId, profile.name(), names.subjectAltNames(),
                 requester, notBefore, notAfter, encoded(linted)));
@@ -120,6 +138,25 @@ public final class LeafIssuer {
         requireSameTbs(linted, certificate);
         journal.issued(serial, encoded(certificate));
         return new IssuedCertificate(serial, certificate, issuer.chain());
+    }
+
+    /**
+     * Checks a subscriber key before anything is recorded: the key policy (BR 6.1.5, 6.1.6), the
+     * profile's key types, and the blocked keys.
+     *
+     * @param publicKey the key to certify
+     * @param profile the profile
+     * @return the key's description
+     * @throws CachetException BAD_PUBLIC_KEY when the key is refused
+     */
+    public PublicKeyInfo checkKey(SubjectPublicKeyInfo publicKey, Profile profile) {
+        PublicKeyInfo key = new KeyPolicy(true).check(publicKey);
+        if (!profile.keyTypes().contains(Profile.keyTypeOf(key))) {
+            throw new CachetException(ErrorType.BAD_PUBLIC_KEY, "key refused (" + key.describe() + "): profile "
+                    + profile.name() + " accepts " + String.join(", ", new TreeSet<>(profile.keyTypes())));
+        }
+        blockedKeys.check(publicKey);
+        return key;
     }
 
     /** @return the id of the issuing CA, as recorded in the journal */

@@ -1,5 +1,6 @@
 package dev.cachet.ca;
 
+import dev.cachet.policy.PublicTrustValidity;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;

@@ -4,6 +4,7 @@ import dev.cachet.ca.CaDirectory;
 import dev.cachet.ca.FolderJournal;
 import dev.cachet.ca.IssuanceRequest;
 import dev.cachet.ca.IssuedCertificate;
+import dev.cachet.ca.IssuerUrls;
 import dev.cachet.ca.LeafIssuer;
 import dev.cachet.ca.Profile;
 import dev.cachet.ca.Profiles;
@@ -15,6 +16,8 @@ import dev.cachet.crypto.PemWriter;
 import dev.cachet.crypto.SecureFiles;
 import dev.cachet.csr.CsrParser;
 import dev.cachet.csr.ParsedCsr;
+import dev.cachet.policy.BlockedKeys;
+import dev.cachet.policy.NamePolicy;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -24,6 +27,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.bouncycastle.cert.X509CertificateHolder;
@@ -67,6 +71,23 @@ final class CaSignCommand implements Callable<Integer> {
     @Option(names = "--passphrase-file", paramLabel = "FILE", description = "Passphrase of the CA key.")
     Path passphraseFile;
 
+    @Option(names = "--base-url", paramLabel = "URL", description = "Plain HTTP URL under which the CA serves "
+            + "/ocsp, /ca/intermediate.der and /crl/intermediate.crl, written into the certificate "
+            + "(tls-server-public needs it, BR 7.1.2.7.7).")
+    String baseUrl;
+
+    @Option(names = "--allow-domain", paramLabel = "DOMAIN", description = "Sign only names under these domains "
+            + "(repeatable; default: any).")
+    List<String> allowDomains = new ArrayList<>();
+
+    @Option(names = "--deny-domain", paramLabel = "DOMAIN", description = "Never sign names under these domains "
+            + "(repeatable; wins over --allow-domain).")
+    List<String> denyDomains = new ArrayList<>();
+
+    @Option(names = "--blocked-keys", paramLabel = "FILE", description = "Refuse keys whose SubjectPublicKeyInfo "
+            + "SHA-256 (hex, one a line) is listed in FILE.")
+    Path blockedKeysFile;
+
     @Override
     public Integer call() {
         SecureFiles.refuseExisting(out);
@@ -76,9 +97,12 @@ final class CaSignCommand implements Callable<Integer> {
         CaDirectory ca = new CaDirectory(dir);
         Profile profile = Profiles.require(profileName != null ? profileName : ca.settings().defaultProfile());
         ParsedCsr csr = CsrParser.parseVerified(PemDocument.read(csrFile).csr());
+        new NamePolicy(allowDomains, denyDomains).check(csr.requestedNames());
+        BlockedKeys blocked = BlockedKeys.listedOnly(blockedKeysFile == null ? Set.of()
+                : BlockedKeys.readFile(blockedKeysFile));
         char[] passphrase = passphraseFile == null ? null : Passphrases.read(passphraseFile);
         LeafIssuer issuer = new LeafIssuer(ca.loadIssuer(passphrase), new FolderJournal(dir), new SecureRandom(),
-                Clock.systemUTC());
+                Clock.systemUTC(), baseUrl == null ? null : IssuerUrls.under(baseUrl), blocked);
         IssuedCertificate issued = issuer.issue(new IssuanceRequest(csr.publicKey(), csr.names(), csr.commonName(),
                 profile, days == null ? OptionalInt.empty() : OptionalInt.of(days)), "cli");
         write(issued);

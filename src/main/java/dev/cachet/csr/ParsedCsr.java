@@ -1,6 +1,8 @@
 package dev.cachet.csr;
 
 import dev.cachet.core.Identifier;
+import dev.cachet.policy.Identifiers;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.bouncycastle.asn1.x500.X500Name;
@@ -22,5 +24,17 @@ public record ParsedCsr(X500Name subject, Optional<String> commonName, List<Iden
     /** Copies the list so the record stays immutable. */
     public ParsedCsr {
         names = List.copyOf(names);
+    }
+
+    /**
+     * Every name the request asks for: the subjectAltNames, then the common name when it is a
+     * host name that is not among them.
+     *
+     * @return the names, without duplicates
+     */
+    public List<Identifier> requestedNames() {
+        List<Identifier> all = new ArrayList<>(names);
+        commonName.flatMap(Identifiers::parseHost).filter(cn -> !all.contains(cn)).ifPresent(all::add);
+        return List.copyOf(all);
     }
 }

@@ -11,7 +11,7 @@ import dev.cachet.core.RevocationReason;
 import dev.cachet.crypto.PemDocument;
 import dev.cachet.csr.CsrParser;
 import dev.cachet.csr.ParsedCsr;
-import dev.cachet.policy.Identifiers;
+import dev.cachet.policy.NamePolicy;
 import dev.cachet.revocation.RevocationService;
 import dev.cachet.store.ApiToken;
 import dev.cachet.store.CertificateQuery;
@@ -19,7 +19,6 @@ import dev.cachet.store.CertificateRecord;
 import dev.cachet.store.CertificateStore;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalInt;
@@ -31,6 +30,7 @@ public final class EnrolmentService {
     private final String defaultProfile;
     private final CertificateStore certificates;
     private final RevocationService revocation;
+    private final NamePolicy namePolicy;
 
     /**
      * Creates the service.
@@ -40,9 +40,11 @@ public final class EnrolmentService {
      * @param defaultProfile the profile of requests that name none
      * @param certificates the certificate store
      * @param revocation revokes certificates
+     * @param namePolicy the names this CA certifies
      */
     public EnrolmentService(LeafIssuer issuer, ProfileCatalog profiles, String defaultProfile,
-            CertificateStore certificates, RevocationService revocation) {
+            CertificateStore certificates, RevocationService revocation, NamePolicy namePolicy) {
+        this.namePolicy = Objects.requireNonNull(namePolicy, "namePolicy");
         this.issuer = Objects.requireNonNull(issuer, "issuer");
         this.profiles = Objects.requireNonNull(profiles, "profiles");
         this.defaultProfile = profiles.require(defaultProfile).name();
@@ -72,7 +74,9 @@ public final class EnrolmentService {
         var profile = profiles.require(profileName == null ? defaultProfile : profileName);
         ParsedCsr csr = CsrParser.parseVerified(PemDocument.parse(csrPem.getBytes(StandardCharsets.US_ASCII), "csr")
                 .csr());
-        TokenService.requireNames(token, requestedNames(csr));
+        List<Identifier> names = csr.requestedNames();
+        TokenService.requireNames(token, names);
+        namePolicy.check(names);
         return issuer.issue(new IssuanceRequest(csr.publicKey(), csr.names(), csr.commonName(), profile, days),
                 "token:" + token.name());
     }
@@ -116,11 +120,5 @@ public final class EnrolmentService {
                 ErrorType.NOT_FOUND, "no certificate with serial " + serial.toString(16)));
         TokenService.requireNames(token, record.names());
         return revocation.revoke(serial, reason, "token:" + token.name());
-    }
-
-    private static List<Identifier> requestedNames(ParsedCsr csr) {
-        List<Identifier> names = new ArrayList<>(csr.names());
-        csr.commonName().flatMap(Identifiers::parseHost).filter(cn -> !names.contains(cn)).ifPresent(names::add);
-        return names;
     }
 }

@@ -22,8 +22,11 @@ public final class Linter {
 
     /** @return a linter with all of Cachet's subscriber-certificate rules */
     public static Linter subscriberRules() {
-        return new Linter(List.of(new SerialNumberRule(), new ValidityRule(), new SubjectAltNameRule(),
-                new LeafConstraintsRule()));
+        return new Linter(List.of(new SerialNumberRule(), new ValidityRule(), new PublicTrustValidityRule(),
+                new SubjectAltNameRule(), new SanEntriesRule(), new CommonNameRule(), new InternalNamesRule(),
+                new LeafConstraintsRule(), new KeyUsageRule(), new ExtendedKeyUsageRule(),
+                new CriticalExtensionsRule(), new AuthorityKeyIdentifierRule(), new RevocationPointersRule(),
+                new CertificatePoliciesRule()));
     }
 
     /**

@@ -138,6 +138,31 @@ public final class Identifiers {
         if (!LABEL.matcher(label).matches()) {
             throw rejected(name, "label '" + label + "' is not letters, digits and inner hyphens (1 to 63)");
         }
+        if (label.length() >= 4 && label.startsWith("--", 2)) {
+            checkReservedLdhLabel(name, label);
+        }
+    }
+
+    /**
+     * RFC 5891 §4.2.3.1 and RFC 5890 §2.3.1: a label with hyphens in its third and fourth places is
+     * reserved; of those only A-labels ({@code xn--}) are used, and an A-label must decode to a
+     * U-label that encodes back to it (checked as far as java.net.IDN, an IDNA2003 codec, can).
+     */
+    private static void checkReservedLdhLabel(String name, String label) {
+        if (!label.startsWith("xn--")) {
+            throw rejected(name, "label '" + label + "' has the reserved form ??-- of no IDNA A-label");
+        }
+        String unicode = IDN.toUnicode(label, IDN.USE_STD3_ASCII_RULES);
+        boolean roundTrips;
+        try {
+            roundTrips = !unicode.equals(label)
+                    && IDN.toASCII(unicode, IDN.USE_STD3_ASCII_RULES).toLowerCase(Locale.ROOT).equals(label);
+        } catch (IllegalArgumentException e) {
+            roundTrips = false;
+        }
+        if (!roundTrips) {
+            throw rejected(name, "label '" + label + "' is not a valid IDNA A-label");
+        }
     }
 
     private static String toAscii(String name) {

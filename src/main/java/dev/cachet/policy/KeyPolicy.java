@@ -10,8 +10,10 @@ import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 
 /**
  * Decides which subscriber keys Cachet certifies (BR 6.1.5 and 6.1.6, Mozilla Root Store
- * Policy 5.1): RSA moduli of 2048 to 8192 bits, a multiple of 8, with exponent 65537 and no
- * small factors; ECDSA on P-256 or P-384 with named curves; Ed25519.
+ * Policy 5.1): RSA moduli of 2048 to 8192 bits, a multiple of 8, with exponent 65537, no small
+ * factors, no ROCA fingerprint and primes not close enough for Fermat's method ({@link RsaModulus});
+ * ECDSA on P-256 or P-384 with named curves and a valid point ({@link EcPoints}); Ed25519 where
+ * allowed. Keys on the blocked list are refused separately ({@link BlockedKeys}).
  */
 public final class KeyPolicy {
     /** BR 6.1.5: at least 2048 bits. */
@@ -20,8 +22,6 @@ public final class KeyPolicy {
     public static final int MAX_RSA_BITS = 8192;
     private static final BigInteger F4 = BigInteger.valueOf(65537);
     private static final Set<String> CURVES = Set.of("P-256", "P-384");
-    /** The product of the odd primes below 752, as in Boulder's goodkey: a gcd finds small factors. */
-    private static final BigInteger SMALL_PRIMES = smallPrimeProduct(752);
 
     private final boolean allowEd25519;
 
@@ -50,6 +50,9 @@ public final class KeyPolicy {
                 if (!CURVES.contains(info.curve().orElse(""))) {
                     throw refused(info, "only the named curves P-256 and P-384 are accepted");
                 }
+                EcPoints.fault(spki).ifPresent(fault -> {
+                    throw refused(info, fault);
+                });
                 break;
             case "Ed25519":
                 if (!allowEd25519) {
@@ -76,19 +79,9 @@ public final class KeyPolicy {
             throw refused(info, "the RSA public exponent must be 65537");
         }
         BigInteger modulus = RSAPublicKey.getInstance(spki.getPublicKeyData().getOctets()).getModulus();
-        if (!modulus.gcd(SMALL_PRIMES).equals(BigInteger.ONE)) {
-            throw refused(info, "the RSA modulus has a small prime factor");
-        }
-    }
-
-    private static BigInteger smallPrimeProduct(int bound) {
-        BigInteger product = BigInteger.ONE;
-        for (int n = 3; n < bound; n += 2) {
-            if (BigInteger.valueOf(n).isProbablePrime(50)) {
-                product = product.multiply(BigInteger.valueOf(n));
-            }
-        }
-        return product;
+        RsaModulus.weakness(modulus).ifPresent(weakness -> {
+            throw refused(info, weakness);
+        });
     }
 
     private static CachetException refused(PublicKeyInfo info, String why) {

@@ -53,6 +53,19 @@ public final class PublicSuffixes {
                 : Optional.of(String.join(".", domain.parts().subList(labels - 2, labels)));
     }
 
+    /**
+     * Tells whether a name ends in a suffix of the list's ICANN section: a name under a top-level
+     * label nobody delegated (such as {@code corp}, {@code test}) or of a single label is an
+     * "Internal Name" in the Baseline Requirements' words (BR 1.6.1).
+     *
+     * @param dnsName a DNS name in A-label form; a leading {@code *.} is ignored
+     * @return true when the list knows its suffix
+     */
+    public static boolean hasIcannSuffix(String dnsName) {
+        String name = stripWildcard(dnsName.toLowerCase(Locale.ROOT));
+        return InternetDomainName.isValid(name) && InternetDomainName.from(name).hasRegistrySuffix();
+    }
+
     private static String stripWildcard(String name) {
         return name.startsWith("*.") ? name.substring(2) : name;
     }

@@ -5,6 +5,9 @@ import dev.cachet.ca.IssuerIds;
 import dev.cachet.core.CachetException;
 import dev.cachet.core.ErrorType;
 import dev.cachet.core.RevocationReason;
+import dev.cachet.policy.BlockedKeys;
+import dev.cachet.store.BlockedKey;
+import dev.cachet.store.BlockedKeyStore;
 import dev.cachet.store.CertificateRecord;
 import dev.cachet.store.CertificateStore;
 import java.math.BigInteger;
@@ -17,18 +20,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.bouncycastle.asn1.x509.Certificate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The revoke path: marks a certificate revoked in the store (compare-and-set), records who did it
  * in the audit log, drops this instance's cached OCSP responses about it and publishes a new CRL.
+ * A revocation for keyCompromise first blocks the certificate's key, so that it never gets another
+ * certificate (BR 4.9.1.1); blocking is idempotent, so a retry or a second revocation is harmless.
  * Who may revoke is decided by the caller.
  */
 public final class RevocationService {
     private static final Logger LOG = LoggerFactory.getLogger(RevocationService.class);
 
     private final CertificateStore certificates;
+    private final BlockedKeyStore blockedKeys;
     private final AuditLog audit;
     private final CrlService crls;
     private final OcspResponder ocsp;
@@ -39,15 +46,17 @@ public final class RevocationService {
      * Creates the revoke path.
      *
      * @param certificates the store
+     * @param blockedKeys receives the key of every certificate revoked for keyCompromise
      * @param audit records each revocation
      * @param crls regenerates the issuer's CRL after each revocation
      * @param ocsp its cache entry for the serial is invalidated
      * @param issuers the issuing CAs, to find the one whose CRL changes
      * @param clock the revocation time
      */
-    public RevocationService(CertificateStore certificates, AuditLog audit, CrlService crls, OcspResponder ocsp,
-            List<Issuer> issuers, Clock clock) {
+    public RevocationService(CertificateStore certificates, BlockedKeyStore blockedKeys, AuditLog audit,
+            CrlService crls, OcspResponder ocsp, List<Issuer> issuers, Clock clock) {
         this.certificates = Objects.requireNonNull(certificates, "certificates");
+        this.blockedKeys = Objects.requireNonNull(blockedKeys, "blockedKeys");
         this.audit = Objects.requireNonNull(audit, "audit");
         this.crls = Objects.requireNonNull(crls, "crls");
         this.ocsp = Objects.requireNonNull(ocsp, "ocsp");
@@ -70,6 +79,9 @@ public final class RevocationService {
         CertificateRecord record = certificates.find(serial).orElseThrow(() -> new CachetException(
                 ErrorType.NOT_FOUND, "no certificate with serial " + serial.toString(16)));
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        if (reason == RevocationReason.KEY_COMPROMISE) {
+            blockKey(record, actor, now);
+        }
         if (!certificates.revoke(serial, reason, now)) {
             throw new CachetException(ErrorType.ALREADY_REVOKED, "certificate " + serial.toString(16)
                     + " was revoked already");
@@ -79,6 +91,20 @@ public final class RevocationService {
         ocsp.invalidate(serial);
         issuerOf(record).ifPresent(this::regenerate);
         return certificates.find(serial).orElseThrow();
+    }
+
+    /** A reserved serial was never signed: its key was never certified, so there is nothing to block. */
+    private void blockKey(CertificateRecord record, String actor, Instant now) {
+        if (record.certificate().isEmpty()) {
+            return;
+        }
+        String hash = BlockedKeys.spkiSha256(Certificate.getInstance(record.certificate().get())
+                .getSubjectPublicKeyInfo());
+        if (blockedKeys.add(new BlockedKey(hash, "keyCompromise revocation of serial " + record.serial().toString(16)
+                + " by " + actor, now))) {
+            audit.record(new AuditEvent(now, actor, "key.blocked", hash, Map.of("serial",
+                    record.serial().toString(16))));
+        }
     }
 
     private Optional<Issuer> issuerOf(CertificateRecord record) {

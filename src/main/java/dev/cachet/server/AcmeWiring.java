@@ -73,7 +73,8 @@ final class AcmeWiring {
         RateLimiter rateLimiter = rateLimiter(config.acme().rateLimits(), db, new ReplacedCertificates(renewalInfo,
                 storage.certificates(), links), clock);
         OrderService orders = new OrderService(orderStore, settings, new AcmeIdentifiers(settings.maxIdentifiers(),
-                config.validation().allowPrivateTargets()), ids, clock, rateLimiter);
+                config.validation().allowPrivateTargets(), PolicyWiring.namePolicy(config.policy())), ids, clock,
+                rateLimiter);
         AcmeRoutes.Services services = new AcmeRoutes.Services(settings, nonces,
                 new AccountService(accountStore, new ExternalAccountBinding(new JdbcEabKeyStore(db),
                         settings.externalAccountRequired()), settings, ids, clock, rateLimiter),

@@ -21,11 +21,12 @@ import java.util.Map;
  * @param profiles profile overrides and additions
  * @param smtp the SMTP server of validation mails and notices
  * @param enrolment certificate requests validated by e-mail
+ * @param policy which names and keys are certified
  */
 public record CachetConfig(String data, String listen, String httpListen, String publicUrl, String baseUrl,
         Database database, Ca ca, Limits limits, Revocation revocation, AcmeConfig acme,
         ValidationConfig validation, Map<String, ProfileSettings> profiles, SmtpConfig smtp,
-        EnrolmentConfig enrolment) {
+        EnrolmentConfig enrolment, PolicyConfig policy) {
 
     /** Copies the profiles. */
     public CachetConfig {

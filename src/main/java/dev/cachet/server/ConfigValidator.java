@@ -57,6 +57,13 @@ final class ConfigValidator {
                 MAX_STATUS_AGE_SECONDS);
         rateLimits(config.acme().rateLimits(), origins);
         profiles(config, origins);
+        try {
+            PolicyWiring.namePolicy(config.policy());
+        } catch (CachetException e) {
+            String key = e.getMessage().startsWith("policy.allowDomains") ? "policy.allowDomains"
+                    : "policy.denyDomains";
+            throw new CachetException(e.type(), origins.of(key) + ": " + e.getMessage(), e);
+        }
         EmailConfigCheck.check(config, origins);
     }
 

@@ -14,6 +14,8 @@ import dev.cachet.revocation.OcspSettings;
 import dev.cachet.revocation.RevocationService;
 import dev.cachet.server.acme.AcmeRoutes;
 import dev.cachet.server.rest.RequestRoutes;
+import dev.cachet.store.BlockedKeyStore;
+import dev.cachet.store.jdbc.JdbcBlockedKeyStore;
 import dev.cachet.server.rest.RestApi;
 import dev.cachet.server.web.ValidationPage;
 import io.javalin.config.RoutesConfig;
@@ -68,7 +70,7 @@ final class Services {
         CachetConfig.Revocation timing = config.revocation();
         CrlService crls = new CrlService(storage.certificates(), storage.crls(), clock, crlSettings(timing));
         OcspResponder ocsp = new OcspResponder(List.of(issuer), storage.certificates(), clock, ocspSettings(timing));
-        RevocationService revocation = new RevocationService(storage.certificates(),
+        RevocationService revocation = new RevocationService(storage.certificates(), blockedKeys(storage),
                 new AuditMetrics(storage.audit(), metrics), crls, ocsp, List.of(issuer), clock);
         return new Services(config, issuer, storage, clock, metrics, revocation,
                 new RevocationRoutes(issuer, crls, ocsp, metrics, new Health(storage)));
@@ -83,16 +85,22 @@ final class Services {
      */
     Issuing issuing(String baseUrl, String publicUrl) {
         LeafIssuer leafIssuer = new LeafIssuer(issuer, new MeteredJournal(new StoreJournal(storage.certificates(),
-                storage.audit(), clock), metrics), new SecureRandom(), clock, IssuerUrls.under(baseUrl));
+                storage.audit(), clock), metrics), new SecureRandom(), clock, IssuerUrls.under(baseUrl),
+                PolicyWiring.blockedKeys(config.policy(), blockedKeys(storage)));
         ProfileCatalog profiles = ProfileCatalogs.from(config.profiles());
         EnrolmentService enrolment = new EnrolmentService(leafIssuer, profiles, config.ca().defaultProfile(),
-                storage.certificates(), revocation);
+                storage.certificates(), revocation, PolicyWiring.namePolicy(config.policy()));
         TokenService tokens = new TokenService(storage.tokens(), storage.audit(), new SecureRandom(), clock);
         EmailEnrolment email = EmailEnrolment.start(config, publicUrl, leafIssuer, profiles, storage, clock);
         return new Issuing(leafIssuer, new RestApi(enrolment, tokens, storage.audit(), clock),
                 AcmeWiring.routes(config, publicUrl, leafIssuer, profiles, revocation, storage, clock), email,
                 new RequestRoutes(email.submission(), email.decisions(), tokens, storage.audit(), clock,
                         storage.certificates(), issuer.chain()), new ValidationPage(email.confirmation()));
+    }
+
+    /** The blocked keys live in the shared database, beside the certificates. */
+    private static BlockedKeyStore blockedKeys(Storage storage) {
+        return new JdbcBlockedKeyStore(storage.database().dataSource());
     }
 
     /** HTTPS serves everything. */

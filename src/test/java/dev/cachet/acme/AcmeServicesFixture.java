@@ -11,6 +11,7 @@ import dev.cachet.core.Identifier;
 import dev.cachet.crypto.KeyPairFactory;
 import dev.cachet.crypto.KeyType;
 import dev.cachet.csr.CsrBuilder;
+import dev.cachet.policy.NamePolicy;
 import dev.cachet.store.acme.AccountStatus;
 import dev.cachet.store.acme.AcmeAccount;
 import dev.cachet.store.acme.AcmeAuthorization;
@@ -73,7 +74,8 @@ final class AcmeServicesFixture implements AutoCloseable {
         RenewalInfo renewalInfo = new RenewalInfo(ca.certificates(), ca.issuer(), clock);
         RateLimiter limiter = new RateLimiter(new InMemoryRateLimitStore(orderStore), limits,
                 new ReplacedCertificates(renewalInfo, ca.certificates(), links), clock);
-        orders = new OrderService(orderStore, settings, new AcmeIdentifiers(100, true), ids, clock, limiter);
+        orders = new OrderService(orderStore, settings, new AcmeIdentifiers(100, true, NamePolicy.open()), ids,
+                clock, limiter);
         accounts = new AccountService(accountStore, new ExternalAccountBinding(new InMemoryEabKeyStore(), false),
                 settings, ids, clock, limiter);
         challenges = new ChallengeService(orderStore, validation, workers, settings, clock, Duration.ofMinutes(1),

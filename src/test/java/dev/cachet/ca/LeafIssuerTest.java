@@ -8,7 +8,9 @@ import dev.cachet.core.Identifier;
 import dev.cachet.crypto.Jca;
 import dev.cachet.crypto.KeyPairFactory;
 import dev.cachet.crypto.KeyType;
+import dev.cachet.policy.BlockedKeys;
 import dev.cachet.policy.Identifiers;
+import dev.cachet.policy.PublicTrustValidity;
 import dev.cachet.testing.TestCa;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -102,6 +104,31 @@ class LeafIssuerTest {
     }
 
     @Test
+    void aLintFindingStopsTheIssuanceBeforeAnythingIsRecorded() {
+        int reserved = CA.journal().reservations().size();
+
+        assertThatThrownBy(() -> CA.issue(CLOCK, request("tls-server-public", OptionalInt.empty())))
+                .isInstanceOfSatisfying(CachetException.class, e -> assertThat(e.type())
+                        .isEqualTo(dev.cachet.core.ErrorType.POLICY))
+                .hasMessage("not signed, lint failed: revocation_pointers: a publicly trusted certificate needs"
+                        + " authorityInformationAccess (OCSP or caIssuers)");
+        assertThat(CA.journal().reservations()).hasSize(reserved);
+    }
+
+    @Test
+    void aBlockedKeyIsRefusedBeforeAnythingIsRecorded() {
+        int reserved = CA.journal().reservations().size();
+        LeafIssuer blocking = new LeafIssuer(CA.issuer(), CA.journal(), RANDOM, CLOCK, null,
+                BlockedKeys.listedOnly(java.util.Set.of(BlockedKeys.spkiSha256(EC_KEY))));
+
+        assertThatThrownBy(() -> blocking.issue(request("tls-server", OptionalInt.empty()), "test"))
+                .isInstanceOfSatisfying(CachetException.class, e -> assertThat(e.type())
+                        .isEqualTo(dev.cachet.core.ErrorType.BAD_PUBLIC_KEY))
+                .hasMessageContaining("it is on the blocked-keys list");
+        assertThat(CA.journal().reservations()).hasSize(reserved);
+    }
+
+    @Test
     void rsaServerKeysAlsoGetKeyEncipherment() {
         IssuanceRequest request = new IssuanceRequest(key(KeyType.RSA_2048), names("example.org"), Optional.empty(),
                 Profiles.require("tls-server"), OptionalInt.empty());
@@ -191,8 +218,10 @@ class LeafIssuerTest {
         assertThatThrownBy(() -> issue(request)).hasMessageContaining("RSA keys need at least 2048 bits");
     }
 
+    /** Issues with revocation URLs, as the server does: publicly trusted profiles need them (BR 7.1.2.7.7). */
     private static IssuedCertificate issue(IssuanceRequest request) {
-        return CA.issue(CLOCK, request);
+        return new LeafIssuer(CA.issuer(), CA.journal(), RANDOM, CLOCK, IssuerUrls.under("http://ca.example.org"))
+                .issue(request, "test");
     }
 
     private static IssuanceRequest request(String profile, OptionalInt days) {

@@ -5,7 +5,8 @@ import static dev.cachet.cli.CliAssertions.assertNothingWritten;
 import static dev.cachet.cli.CliAssertions.assertUsageError;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.cachet.ca.PublicTrustValidity;
+import dev.cachet.policy.BlockedKeys;
+import dev.cachet.policy.PublicTrustValidity;
 import dev.cachet.testing.Workspace;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -61,6 +62,35 @@ class CaSignBadInputTest {
 
         assertBadInput(result, "profile tls-server-public allows 1 to " + max
                 + " days (the CA/Browser Forum maximum in force today)");
+        assertNothingWritten(dir, out);
+    }
+
+    @Test
+    void namesOutsideTheAllowedOrUnderADeniedDomainAreRefused() {
+        assertBadInput(sign("--allow-domain", "example.net"),
+                "example.org is not under a domain this CA certifies (policy.allowDomains)");
+        assertBadInput(sign("--allow-domain", "org", "--deny-domain", "example.org"),
+                "example.org is under a domain this CA does not certify (policy.denyDomains)");
+        assertNothingWritten(dir, out);
+    }
+
+    @Test
+    void aKeyListedInTheBlockedKeysFileIsRefused() {
+        var key = dev.cachet.csr.CsrParser.parseVerified(dev.cachet.crypto.PemDocument.read(csr).csr()).publicKey();
+        Path blocked = workspace.write("blocked.txt", BlockedKeys.spkiSha256(key) + "\n");
+
+        CliRunner.Result result = sign("--blocked-keys", blocked.toString());
+
+        assertBadInput(result, "key refused (EC P-256): it is on the blocked-keys list");
+        assertNothingWritten(dir, out);
+    }
+
+    @Test
+    void aPubliclyTrustedCertificateNeedsTheRevocationUrls() {
+        CliRunner.Result result = sign("--profile", "tls-server-public");
+
+        assertBadInput(result, "not signed, lint failed: revocation_pointers: a publicly trusted certificate needs"
+                + " authorityInformationAccess");
         assertNothingWritten(dir, out);
     }
 

@@ -17,6 +17,7 @@ import dev.cachet.crypto.PemWriter;
 import dev.cachet.csr.CsrBuilder;
 import dev.cachet.csr.SubjectAltNames;
 import dev.cachet.policy.Identifiers;
+import dev.cachet.policy.NamePolicy;
 import dev.cachet.revocation.CrlService;
 import dev.cachet.revocation.CrlSettings;
 import dev.cachet.revocation.OcspResponder;
@@ -27,6 +28,7 @@ import dev.cachet.store.AuditEvent;
 import dev.cachet.store.CertificateQuery;
 import dev.cachet.store.CertificateRecord;
 import dev.cachet.store.CertificateStatus;
+import dev.cachet.testing.InMemoryBlockedKeyStore;
 import dev.cachet.testing.InMemoryAuditLog;
 import dev.cachet.testing.InMemoryCertificateStore;
 import dev.cachet.testing.InMemoryCrlStore;
@@ -184,9 +186,10 @@ class EnrolmentServiceTest {
                 clock);
         CrlService crls = new CrlService(certificates, new InMemoryCrlStore(), clock, CrlSettings.defaults());
         OcspResponder ocsp = new OcspResponder(List.of(ca.issuer()), certificates, clock, OcspSettings.defaults());
-        RevocationService revocation = new RevocationService(certificates, audit, crls, ocsp, List.of(ca.issuer()),
-                clock);
-        return new EnrolmentService(leafIssuer, Profiles.builtIn(), Profiles.DEFAULT, certificates, revocation);
+        RevocationService revocation = new RevocationService(certificates, new InMemoryBlockedKeyStore(), audit, crls,
+                ocsp, List.of(ca.issuer()), clock);
+        return new EnrolmentService(leafIssuer, Profiles.builtIn(), Profiles.DEFAULT, certificates, revocation,
+                NamePolicy.open());
     }
 
     private ApiToken token(String name, EnumSet<Scope> scopes, String... domains) {

@@ -10,6 +10,7 @@ import dev.cachet.revocation.CrlSettings;
 import dev.cachet.revocation.OcspResponder;
 import dev.cachet.revocation.OcspSettings;
 import dev.cachet.revocation.RevocationService;
+import dev.cachet.testing.InMemoryBlockedKeyStore;
 import dev.cachet.testing.InMemoryAuditLog;
 import dev.cachet.testing.OpenSslTool;
 import dev.cachet.testing.StoredTestCa;
@@ -35,8 +36,8 @@ class CrlInteropIT {
         CrlService crls = new CrlService(ca.certificates(), ca.crls(), ca.clock(), CrlSettings.defaults());
         OcspResponder ocsp = new OcspResponder(List.of(ca.issuer()), ca.certificates(), ca.clock(),
                 OcspSettings.defaults());
-        RevocationService revoker = new RevocationService(ca.certificates(), new InMemoryAuditLog(),
-                crls, ocsp, List.of(ca.issuer()), ca.clock());
+        RevocationService revoker = new RevocationService(ca.certificates(), new InMemoryBlockedKeyStore(),
+                new InMemoryAuditLog(), crls, ocsp, List.of(ca.issuer()), ca.clock());
         IssuedCertificate revoked = ca.issue("revoked.example");
         IssuedCertificate valid = ca.issue("valid.example");
         InteropFiles.writeCa(dir, ca);

@@ -8,6 +8,7 @@ import dev.cachet.revocation.CrlSettings;
 import dev.cachet.revocation.OcspResponder;
 import dev.cachet.revocation.OcspSettings;
 import dev.cachet.revocation.RevocationService;
+import dev.cachet.testing.InMemoryBlockedKeyStore;
 import dev.cachet.testing.InMemoryAuditLog;
 import dev.cachet.testing.OpenSslTool;
 import dev.cachet.testing.StoredTestCa;
@@ -35,7 +36,7 @@ class OcspInteropIT {
         ca = StoredTestCa.create(Instant.now());
         responder = new OcspResponder(List.of(ca.issuer()), ca.certificates(), ca.clock(), OcspSettings.defaults());
         CrlService crls = new CrlService(ca.certificates(), ca.crls(), ca.clock(), CrlSettings.defaults());
-        revoker = new RevocationService(ca.certificates(), new InMemoryAuditLog(),
+        revoker = new RevocationService(ca.certificates(), new InMemoryBlockedKeyStore(), new InMemoryAuditLog(),
                 crls, responder, List.of(ca.issuer()), ca.clock());
         InteropFiles.writeCa(dir, ca);
     }

@@ -50,7 +50,7 @@ class ValidityIT {
     @Test
     void aPubliclyTrustedCertificateLastsTheCaBrowserForumMaximumInForce() {
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
-        workspace.sign(ca, csr, "cert.pem", "--profile", "tls-server-public");
+        workspace.sign(ca, csr, "cert.pem", "--profile", "tls-server-public", "--base-url", "http://ca.example.org");
 
         assertThat(validity()).isEqualTo(Duration.ofDays(publicTrustMaximum(today)).minusSeconds(1));
     }

@@ -48,6 +48,29 @@ class IdentifiersTest {
     }
 
     @Test
+    void acceptsValidALabelsAndConvertsULabels() {
+        assertThat(Identifiers.dns("xn--bcher-kva.example").value()).isEqualTo("xn--bcher-kva.example");
+        assertThat(Identifiers.dns("XN--BCHER-KVA.example").value()).isEqualTo("xn--bcher-kva.example");
+        assertThat(Identifiers.dns("mañana.example").value()).isEqualTo("xn--maana-pta.example");
+        assertThat(Identifiers.dns("xn--55qx5d.xn--e1afmkfd.example").value())
+                .isEqualTo("xn--55qx5d.xn--e1afmkfd.example");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"xn--abc.example", "xn--a.example", "xn--ls8h.example", "xn--9999999999a.example",
+        "xn--zz-zzzzzzzz.example", "www.xn--a-ecp.example"})
+    void rejectsALabelsThatDoNotDecode(String name) {
+        assertThatThrownBy(() -> Identifiers.dns(name)).isInstanceOf(CachetException.class)
+                .hasMessageEndingWith("is not a valid IDNA A-label");
+    }
+
+    @Test
+    void rejectsTheReservedHyphenFormOfNoALabel() {
+        assertThatThrownBy(() -> Identifiers.dns("ab--cd.example.org")).isInstanceOf(CachetException.class)
+                .hasMessageContaining("reserved form ??--");
+    }
+
+    @Test
     void parseHostAcceptsOnlyHostNames() {
         assertThat(Identifiers.parseHost("example.org")).contains(Identifier.dns("example.org"));
         assertThat(Identifiers.parseHost("Alice Smith")).isEmpty();

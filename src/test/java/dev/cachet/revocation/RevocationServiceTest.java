@@ -11,6 +11,7 @@ import dev.cachet.core.ErrorType;
 import dev.cachet.core.RevocationReason;
 import dev.cachet.store.CertificateRecord;
 import dev.cachet.store.CertificateStatus;
+import dev.cachet.testing.InMemoryBlockedKeyStore;
 import dev.cachet.testing.InMemoryAuditLog;
 import dev.cachet.testing.StoredTestCa;
 import java.math.BigInteger;
@@ -38,7 +39,8 @@ class RevocationServiceTest {
         issuer = ca.issuer().certificate();
         ocsp = new OcspResponder(List.of(ca.issuer()), ca.certificates(), ca.clock(), OcspSettings.defaults());
         crls = new CrlService(ca.certificates(), ca.crls(), ca.clock(), CrlSettings.defaults());
-        revoker = new RevocationService(ca.certificates(), audit, crls, ocsp, List.of(ca.issuer()), ca.clock());
+        revoker = new RevocationService(ca.certificates(), new InMemoryBlockedKeyStore(), audit, crls, ocsp,
+                List.of(ca.issuer()), ca.clock());
     }
 
     @Test

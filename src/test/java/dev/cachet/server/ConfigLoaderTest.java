@@ -135,7 +135,7 @@ class ConfigLoaderTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
         lstn: 127.0.0.1:8443                 | unknown key 'lstn' (known: data, listen, httpListen, publicUrl, \
-        baseUrl, database, ca, limits, revocation, acme, validation, profiles, smtp, enrolment)
+        baseUrl, database, ca, limits, revocation, acme, validation, policy, profiles, smtp, enrolment)
         limits: {maxBodyByte: 5}             | unknown key 'limits.maxBodyByte' (known: maxBodyBytes)
         limits: 5                            | limits must be a mapping of keys (known: maxBodyBytes)
         limits: {maxBodyBytes: lots}         | limits.maxBodyBytes must be a whole number (is 'lots')
@@ -176,6 +176,8 @@ class ConfigLoaderTest {
         clientAuth only (is 'codeSigning')
         profiles: {x: {days: 5}}             | unknown key 'profiles.x.days' (known: base, description, \
         extendedKeyUsages, keyTypes, maxValidityDays, publicTrust, validityDays)
+        policy: {denyDomains: [exa mple]}    | policy.denyDomains: 'exa mple' is not a domain name or IP address \
+        (invalid name 'exa mple': label 'exa mple' is not letters, digits and inner hyphens (1 to 63))
         """)
     void everyMistakeIsOneLineNamingTheFileAndTheKey(String yaml, String message) throws IOException {
         Path file = yaml(yaml + "\n");

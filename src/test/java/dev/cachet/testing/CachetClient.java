@@ -215,7 +215,17 @@ public final class CachetClient {
      * @return the CSR in PEM
      */
     public static String csr(String... dnsNames) {
-        var key = new KeyPairFactory(new SecureRandom()).generate(KeyType.EC_P256);
+        return csr(new KeyPairFactory(new SecureRandom()).generate(KeyType.EC_P256), dnsNames);
+    }
+
+    /**
+     * Makes a CSR for a given key, with the first DNS name as CN and all of them as SANs.
+     *
+     * @param key the key pair
+     * @param dnsNames the names
+     * @return the CSR in PEM
+     */
+    public static String csr(java.security.KeyPair key, String... dnsNames) {
         var csr = CsrBuilder.build(key, new X500Name("CN=" + dnsNames[0]),
                 Arrays.stream(dnsNames).map(Identifiers::dns).collect(Collectors.toList()));
         try {

@@ -39,7 +39,8 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 public final class CertificateBuilder {
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final X500Name subject;
+    private X500Name subject;
+    private BigInteger serial = new BigInteger(64, RANDOM).setBit(63);
     private final KeyPair key;
     private X500Name issuer;
     private KeyPair issuerKey;
@@ -164,6 +165,42 @@ public final class CertificateBuilder {
     }
 
     /**
+     * Removes an extension.
+     *
+     * @param oid the extension's OID
+     * @return this builder
+     */
+    public CertificateBuilder without(ASN1ObjectIdentifier oid) {
+        extensions.removeIf(e -> e.getExtnId().equals(oid));
+        if (Extension.authorityKeyIdentifier.equals(oid)) {
+            authorityKeyId = null;
+        }
+        return this;
+    }
+
+    /**
+     * Replaces the subject name set from the common name.
+     *
+     * @param name the subject, possibly empty
+     * @return this builder
+     */
+    public CertificateBuilder subject(X500Name name) {
+        this.subject = name;
+        return this;
+    }
+
+    /**
+     * Sets the serial number instead of 64 random bits.
+     *
+     * @param number the serial
+     * @return this builder
+     */
+    public CertificateBuilder serial(BigInteger number) {
+        this.serial = number;
+        return this;
+    }
+
+    /**
      * Signs with a given algorithm instead of the one Cachet picks for the key.
      *
      * @param algorithm a JCA name such as {@code MD5withRSA}
@@ -182,8 +219,8 @@ public final class CertificateBuilder {
     /** @return the signed certificate */
     public X509CertificateHolder build() {
         SubjectPublicKeyInfo spki = SubjectPublicKeyInfo.getInstance(key.getPublic().getEncoded());
-        X509v3CertificateBuilder builder = new X509v3CertificateBuilder(issuer,
-                new BigInteger(64, RANDOM).setBit(63), Date.from(notBefore), Date.from(notAfter), subject, spki);
+        X509v3CertificateBuilder builder = new X509v3CertificateBuilder(issuer, serial, Date.from(notBefore),
+                Date.from(notAfter), subject, spki);
         try {
             builder.addExtension(Extension.subjectKeyIdentifier, false,
                     new BcX509ExtensionUtils().createSubjectKeyIdentifier(spki));

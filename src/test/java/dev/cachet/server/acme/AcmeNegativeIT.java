@@ -4,13 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.nimbusds.jose.JOSEException;
+import dev.cachet.policy.BlockedKeys;
 import dev.cachet.testing.AcmeTestServer;
 import dev.cachet.testing.CachetClient;
+import dev.cachet.testing.CertificateBuilder;
 import dev.cachet.testing.Http01Responder;
+import dev.cachet.testing.PkiFixtures;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.KeyPair;
 import java.util.Base64;
 import java.util.Map;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,15 +29,19 @@ class AcmeNegativeIT {
     @TempDir
     static Path dir;
 
+    private static final KeyPair BLOCKED_KEY = CertificateBuilder.ecKey();
     private static AcmeTestServer acme;
     private static Http01Responder http;
     private static AcmeJwsClient client;
 
     @BeforeAll
     static void start() throws Exception {
-        acme = AcmeTestServer.start(dir.resolve("data"), Map.of());
+        Path blockedKeys = PkiFixtures.write(dir, "blocked-keys.txt", BlockedKeys.spkiSha256(
+                SubjectPublicKeyInfo.getInstance(BLOCKED_KEY.getPublic().getEncoded())) + "\n");
+        acme = AcmeTestServer.start(dir.resolve("data"), Map.of("policy.denyDomains", "denied.test",
+                "policy.blockedKeysFile", blockedKeys.toString()));
         http = Http01Responder.start(acme.http01Port());
-        for (String name : new String[] {"csr.test", "caa.test", "wrong.test", "mine.test"}) {
+        for (String name : new String[] {"csr.test", "caa.test", "wrong.test", "mine.test", "blocked.test"}) {
             acme.dns().addA(name, "127.0.0.1");
         }
         acme.dns().addCaa("caa.test", 0, "issue", "other-ca.example");
@@ -112,6 +121,37 @@ class AcmeNegativeIT {
                 CachetClient.json(Map.of("csr", der(csr))));
 
         assertProblem(reply, 400, "badCSR");
+    }
+
+    @Test
+    void deniedDomainsAndPublicSuffixesAreRejectedIdentifiersEachNamed() {
+        AcmeJwsClient.Account account = client.newAccount();
+
+        CachetClient.Reply reply = client.newOrder(account, "mine.test", "www.denied.test", "co.uk");
+
+        assertProblem(reply, 400, "rejectedIdentifier");
+        JsonNode subproblems = reply.json().path("subproblems");
+        assertThat(subproblems).hasSize(2);
+        assertThat(subproblems.get(0).path("type").asText()).isEqualTo(ERROR + "rejectedIdentifier");
+        assertThat(subproblems.get(0).path("identifier").path("value").asText()).isEqualTo("www.denied.test");
+        assertThat(subproblems.get(0).path("detail").asText()).contains("policy.denyDomains");
+        assertThat(subproblems.get(1).path("identifier").path("value").asText()).isEqualTo("co.uk");
+        assertThat(subproblems.get(1).path("detail").asText()).contains("is a public suffix");
+    }
+
+    @Test
+    void aBlockedKeyIsBadCsrAndTheOrderStaysReady() throws JOSEException {
+        AcmeJwsClient.Account account = client.newAccount();
+        CachetClient.Reply created = client.newOrder(account, "blocked.test");
+        assertThat(answerHttp01(account, created.json(), true).path("status").asText()).isEqualTo("valid");
+        JsonNode order = client.poll(account, created.header("Location"));
+
+        CachetClient.Reply reply = client.post(account, order.get("finalize").asText(),
+                CachetClient.json(Map.of("csr", der(CachetClient.csr(BLOCKED_KEY, "blocked.test")))));
+
+        assertProblem(reply, 400, "badCSR");
+        assertThat(reply.json().path("detail").asText()).contains("it is on the blocked-keys list");
+        assertThat(client.poll(account, created.header("Location")).path("status").asText()).isEqualTo("ready");
     }
 
     @Test

@@ -1,4 +1,4 @@
-package dev.cachet.ca;
+package dev.cachet.policy;
 
 import java.time.Instant;
 import java.time.LocalDate;

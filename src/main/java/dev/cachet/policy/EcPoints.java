@@ -1,0 +1,44 @@
+package dev.cachet.policy;
+
+import java.util.Optional;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
+import org.bouncycastle.asn1.x9.ECNamedCurveTable;
+import org.bouncycastle.asn1.x9.X9ECParameters;
+import org.bouncycastle.math.ec.ECPoint;
+
+/**
+ * Checks that an EC public key is a real point of its named curve (NIST SP 800-56A §5.6.2.3.3,
+ * full public key validation, as Boulder's goodkey does): coordinates in the field, on the curve,
+ * not the point at infinity, and of the curve's order.
+ */
+final class EcPoints {
+
+    private EcPoints() {
+    }
+
+    /**
+     * Looks for a fault in the point of a key on a named curve.
+     *
+     * @param spki the key; its parameters are a named curve's OID
+     * @return what is wrong, or empty for a valid point
+     */
+    static Optional<String> fault(SubjectPublicKeyInfo spki) {
+        X9ECParameters curve = ECNamedCurveTable.getByOID(
+                (ASN1ObjectIdentifier) spki.getAlgorithm().getParameters());
+        ECPoint point;
+        try {
+            // Bouncy Castle checks the coordinates' range and the curve equation while decoding.
+            point = curve.getCurve().decodePoint(spki.getPublicKeyData().getOctets());
+        } catch (IllegalArgumentException | ArithmeticException e) {
+            return Optional.of("the EC public key is not a point of the curve");
+        }
+        if (point.isInfinity()) {
+            return Optional.of("the EC public key is the point at infinity");
+        }
+        if (!point.multiply(curve.getN()).isInfinity()) {
+            return Optional.of("the EC public key is not in the curve's prime-order group");
+        }
+        return Optional.empty();
+    }
+}
