@@ -19,10 +19,11 @@ import java.util.Map;
  * @param acme the ACME server
  * @param validation how challenges and CAA are checked
  * @param profiles profile overrides and additions
+ * @param recovery crash recovery of issuances and orders
  */
 public record CachetConfig(String data, String listen, String httpListen, String publicUrl, String baseUrl,
         Database database, Ca ca, Limits limits, Revocation revocation, AcmeConfig acme,
-        ValidationConfig validation, Map<String, ProfileSettings> profiles) {
+        ValidationConfig validation, Map<String, ProfileSettings> profiles, Recovery recovery) {
 
     /** Copies the profiles. */
     public CachetConfig {
@@ -69,5 +70,15 @@ public record CachetConfig(String data, String listen, String httpListen, String
      */
     public record Revocation(int crlValidityHours, int crlRefreshHours, int crlReloadSeconds, int ocspValidityHours,
             int ocspStatusMaxAgeSeconds) {
+    }
+
+    /**
+     * Crash recovery: reservations without a stored certificate and orders left processing.
+     *
+     * @param graceSeconds how old such a leftover must be before it is settled (and before
+     *     {@code cachet db check} calls it a problem)
+     * @param intervalSeconds how often each instance looks for leftovers (and once at start)
+     */
+    public record Recovery(int graceSeconds, int intervalSeconds) {
     }
 }

@@ -19,6 +19,7 @@ final class ConfigValidator {
     /** BR 4.9.7: a subordinate CA's CRL nextUpdate is at most 10 days after thisUpdate. */
     private static final int MAX_CRL_HOURS = 240;
     private static final int MAX_STATUS_AGE_SECONDS = 3600;
+    private static final int MAX_RECOVERY_SECONDS = 86400;
 
     private ConfigValidator() {
     }
@@ -54,6 +55,9 @@ final class ConfigValidator {
                 MAX_OCSP_HOURS);
         range(origins, "revocation.ocspStatusMaxAgeSeconds", revocation.ocspStatusMaxAgeSeconds(), 0,
                 MAX_STATUS_AGE_SECONDS);
+        // A too-short grace is safe (recovery fences a slow issuance, which then fails) but fails issuances.
+        range(origins, "recovery.graceSeconds", config.recovery().graceSeconds(), 1, MAX_RECOVERY_SECONDS);
+        range(origins, "recovery.intervalSeconds", config.recovery().intervalSeconds(), 1, MAX_RECOVERY_SECONDS);
         profiles(config, origins);
     }
 
