@@ -21,10 +21,15 @@ import org.shredzone.acme4j.provider.AbstractAcmeProvider;
  * An acme4j provider for a Cachet server in a test: the directory URL is used as it is, and the
  * HTTP client trusts Cachet's root (and nothing else).
  */
-final class CachetAcmeProvider extends AbstractAcmeProvider {
+public final class CachetAcmeProvider extends AbstractAcmeProvider {
     private final SSLContext tls;
 
-    CachetAcmeProvider(Path rootPem) {
+    /**
+     * Creates the provider.
+     *
+     * @param rootPem the root certificate file of the Cachet server
+     */
+    public CachetAcmeProvider(Path rootPem) {
         try (InputStream in = Files.newInputStream(rootPem)) {
             KeyStore trust = KeyStore.getInstance("PKCS12");
             trust.load(null, null);
