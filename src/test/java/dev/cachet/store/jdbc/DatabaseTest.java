@@ -33,7 +33,7 @@ class DatabaseTest extends StoreContract {
             while (rows.next()) {
                 applied.add(rows.getString("version") + (rows.getBoolean("success") ? "" : " failed"));
             }
-            assertThat(applied).containsExactly("1", "2");
+            assertThat(applied).containsExactly("1", "2", "6");
         }
     }
 }
