@@ -85,7 +85,7 @@ public final class AcmeCertificates {
             throw new CachetException(ErrorType.NOT_FOUND, "this CA did not issue the certificate");
         }
         CertificateRecord record = certificates.find(certificate.getSerialNumber())
-                .filter(r -> r.status() != CertificateStatus.RESERVED)
+                .filter(r -> r.status() != CertificateStatus.RESERVED && r.status() != CertificateStatus.UNISSUED)
                 .orElseThrow(() -> new CachetException(ErrorType.NOT_FOUND, "unknown certificate"));
         String actor = authorize(request, certificate, record);
         int code = reasonCode == null ? 0 : reasonCode;

@@ -19,6 +19,7 @@ import dev.cachet.store.acme.AcmeOrderStore;
 import dev.cachet.store.acme.ChallengeStatus;
 import dev.cachet.store.acme.OrderStatus;
 import dev.cachet.validation.ValidationAuthority;
+import java.math.BigInteger;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.OptionalInt;
@@ -94,17 +95,27 @@ public final class FinalizeService {
         if (!store.transition(order.id(), OrderStatus.READY, OrderStatus.PROCESSING)) {
             throw new CachetException(ErrorType.ORDER_NOT_READY, "the order is being finalized already");
         }
+        IssuedCertificate issued;
         try {
-            IssuedCertificate issued = issuer.issue(new IssuanceRequest(csr.publicKey(), order.identifiers(),
-                    csr.commonName(), profile, OptionalInt.empty()),
-                    accountUrl);
-            store.complete(order.id(), issued.serial());
+            issued = issuer.issue(new IssuanceRequest(csr.publicKey(), order.identifiers(), csr.commonName(),
+                    profile, OptionalInt.empty()), accountUrl, serial -> attach(order.id(), serial));
         } catch (CachetException e) {
             store.fail(order.id(), OrderStatus.PROCESSING, OrderProblems.of(e));
             throw e;
         }
+        // Once the certificate is stored the order is never failed: if this update does not happen
+        // (a crash, the database away), OrderRecovery finds the order processing and completes it.
+        store.complete(order.id(), issued.serial());
         orders.rateLimiter().issued(order);
         return orders.find(account, orderId);
+    }
+
+    /** Links the reserved serial to the order before signing; refuses when recovery failed the order meanwhile. */
+    private void attach(String orderId, BigInteger serial) {
+        if (!store.attachCertificate(orderId, serial)) {
+            throw new CachetException(ErrorType.INTERNAL, "the order stopped processing before its certificate"
+                    + " was signed (recovered as failed); create a new order");
+        }
     }
 
     private static void checkNames(AcmeOrder order, ParsedCsr csr) {

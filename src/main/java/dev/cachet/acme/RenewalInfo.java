@@ -55,7 +55,7 @@ public final class RenewalInfo {
      */
     public Window window(String certId) {
         CertificateRecord record = certificates.find(serial(certId))
-                .filter(r -> r.status() != CertificateStatus.RESERVED)
+                .filter(r -> r.status() != CertificateStatus.RESERVED && r.status() != CertificateStatus.UNISSUED)
                 .orElseThrow(() -> new CachetException(ErrorType.NOT_FOUND, "unknown certificate " + certId));
         if (record.status() == CertificateStatus.REVOKED) {
             Instant now = clock.instant();

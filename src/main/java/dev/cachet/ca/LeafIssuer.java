@@ -22,6 +22,7 @@ import java.util.Date;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.X500NameBuilder;
 import org.bouncycastle.asn1.x500.style.BCStyle;
@@ -116,6 +117,20 @@ public final class LeafIssuer {
      * @return the signed certificate and its chain
      */
     public IssuedCertificate issue(IssuanceRequest request, String requester) {
+        return issue(request, requester, serial -> { });
+    }
+
+    /**
+     * Checks, lints and signs a certificate, telling the caller its serial once the reservation is
+     * durable and before the CA key signs, so that the caller can link it to its own records
+     * (an ACME order) for recovery after a crash. If {@code reserved} throws, nothing is signed.
+     *
+     * @param request what to certify
+     * @param requester who asks, for the journal and audit log
+     * @param reserved receives the reserved serial
+     * @return the signed certificate and its chain
+     */
+    public IssuedCertificate issue(IssuanceRequest request, String requester, Consumer<BigInteger> reserved) {
         Profile profile = request.profile();
         PublicKeyInfo key = checkKey(request.publicKey(), profile);
         LeafNames names = LeafNames.of(request);
@@ -134,6 +149,7 @@ public final class LeafIssuer {
                 issuer.certificate().getNotAfter().toInstant(), now));
         journal.reserve(new CertificateReservation(serial, issuerId, profile.name(), names.subjectAltNames(),
                 requester, notBefore, notAfter, encoded(linted)));
+        reserved.accept(serial);
         X509CertificateHolder certificate = builder.build(issuer.key().contentSigner());
         requireSameTbs(linted, certificate);
         journal.issued(serial, encoded(certificate));

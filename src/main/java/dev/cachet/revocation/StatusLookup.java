@@ -22,6 +22,7 @@ final class StatusLookup {
      * @param issuer the issuer the CertID names
      * @param serial the serial
      * @return good for reserved or issued, revoked, or unknown when the issuer never used the serial
+     *     or never issued a certificate with it
      */
     CertStatus lookup(ServedIssuer issuer, BigInteger serial) {
         Optional<CertificateRecord> found = certificates.find(serial);
@@ -33,6 +34,10 @@ final class StatusLookup {
             case RESERVED:
             case ISSUED:
                 return CertStatus.GOOD;
+            case UNISSUED:
+                // Crash recovery found the signature lost: no certificate with this serial exists,
+                // so the serial is unused. BR 4.9.10: never "good" for it; RFC 6960 §2.2: "unknown".
+                return CertStatus.UNKNOWN;
             case REVOKED:
                 return CertStatus.revoked(record.revokedAt().orElseThrow(() -> new CachetException(
                         ErrorType.INTERNAL, "revoked serial " + serial.toString(16) + " has no revocation time")),

@@ -22,11 +22,12 @@ import java.util.Map;
  * @param smtp the SMTP server of validation mails and notices
  * @param enrolment certificate requests validated by e-mail
  * @param policy which names and keys are certified
+ * @param recovery crash recovery of issuances and orders
  */
 public record CachetConfig(String data, String listen, String httpListen, String publicUrl, String baseUrl,
         Database database, Ca ca, Limits limits, Revocation revocation, AcmeConfig acme,
         ValidationConfig validation, Map<String, ProfileSettings> profiles, SmtpConfig smtp,
-        EnrolmentConfig enrolment, PolicyConfig policy) {
+        EnrolmentConfig enrolment, PolicyConfig policy, Recovery recovery) {
 
     /** Copies the profiles. */
     public CachetConfig {
@@ -73,5 +74,15 @@ public record CachetConfig(String data, String listen, String httpListen, String
      */
     public record Revocation(int crlValidityHours, int crlRefreshHours, int crlReloadSeconds, int ocspValidityHours,
             int ocspStatusMaxAgeSeconds) {
+    }
+
+    /**
+     * Crash recovery: reservations without a stored certificate and orders left processing.
+     *
+     * @param graceSeconds how old such a leftover must be before it is settled (and before
+     *     {@code cachet db check} calls it a problem)
+     * @param intervalSeconds how often each instance looks for leftovers (and once at start)
+     */
+    public record Recovery(int graceSeconds, int intervalSeconds) {
     }
 }

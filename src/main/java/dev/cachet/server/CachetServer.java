@@ -29,23 +29,26 @@ public final class CachetServer implements AutoCloseable {
     private final CaBootstrap.Opened ca;
     private final Javalin https;
     private final Javalin http;
+    private final RecoveryTask recovery;
     private final String publicUrl;
     private final String baseUrl;
     private final EmailEnrolment background;
 
-    private CachetServer(Storage storage, CaBootstrap.Opened ca, Javalin https, Javalin http, CachetConfig config,
-            EmailEnrolment background) {
+    private CachetServer(Storage storage, CaBootstrap.Opened ca, Javalin https, Javalin http, RecoveryTask recovery,
+            CachetConfig config, EmailEnrolment background) {
         this.storage = storage;
         this.background = background;
         this.ca = ca;
         this.https = https;
         this.http = http;
+        this.recovery = recovery;
         this.publicUrl = config.publicUrl() != null ? config.publicUrl() : "https://" + authority(https);
         this.baseUrl = baseUrl(config, http);
     }
 
     /**
-     * Starts Cachet: opens (or creates) the CA and the database, then both listeners.
+     * Starts Cachet: opens (or creates) the CA and the database, then both listeners, then crash
+     * recovery (one pass now, then periodically).
      *
      * @param config the configuration
      * @return the running server
@@ -74,7 +77,9 @@ public final class CachetServer implements AutoCloseable {
                     Javalin https = Listeners.https(httpsAddress, keyStore, password, maxBody,
                             routes -> services.httpsRoutes(routes, issuing));
                     Listeners.start(https, httpsAddress);
-                    return new CachetServer(storage, ca, https, http, config, issuing.email());
+                    // Recovery's first pass runs before start returns, so before "ready" is printed.
+                    return new CachetServer(storage, ca, https, http, RecoveryTask.start(config.recovery(), storage,
+                            clock), config, issuing.email());
                 } catch (RuntimeException e) {
                     issuing.email().close();
                     throw e;
@@ -126,6 +131,7 @@ public final class CachetServer implements AutoCloseable {
     @Override
     public void close() {
         try {
+            recovery.close();
             stop(https, "HTTPS");
             stop(http, "HTTP");
             background.close();

@@ -20,6 +20,7 @@ final class ConfigValidator {
     private static final int MAX_CRL_HOURS = 240;
     private static final int MAX_STATUS_AGE_SECONDS = 3600;
     private static final int MAX_RATE_LIMIT = 1_000_000;
+    private static final int MAX_RECOVERY_SECONDS = 86400;
 
     private ConfigValidator() {
     }
@@ -56,6 +57,9 @@ final class ConfigValidator {
         range(origins, "revocation.ocspStatusMaxAgeSeconds", revocation.ocspStatusMaxAgeSeconds(), 0,
                 MAX_STATUS_AGE_SECONDS);
         rateLimits(config.acme().rateLimits(), origins);
+        // A too-short grace is safe (recovery fences a slow issuance, which then fails) but fails issuances.
+        range(origins, "recovery.graceSeconds", config.recovery().graceSeconds(), 1, MAX_RECOVERY_SECONDS);
+        range(origins, "recovery.intervalSeconds", config.recovery().intervalSeconds(), 1, MAX_RECOVERY_SECONDS);
         profiles(config, origins);
         try {
             PolicyWiring.namePolicy(config.policy());

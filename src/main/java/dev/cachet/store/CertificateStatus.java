@@ -7,5 +7,11 @@ public enum CertificateStatus {
     /** Signed and stored. */
     ISSUED,
     /** Revoked; final. */
-    REVOKED
+    REVOKED,
+    /**
+     * Never issued: the reservation outlived the grace period of crash recovery without its signed
+     * certificate being stored, so the signature (if any) was lost and no client holds it. Final;
+     * the row is kept for audit and the serial is never reused.
+     */
+    UNISSUED
 }

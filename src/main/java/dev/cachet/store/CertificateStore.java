@@ -19,7 +19,8 @@ public interface CertificateStore {
     void reserve(CertificateReservation reservation);
 
     /**
-     * Stores the signed certificate of a reserved serial: RESERVED becomes ISSUED.
+     * Stores the signed certificate of a reserved serial: RESERVED becomes ISSUED. Fails when
+     * recovery marked the serial {@link CertificateStatus#UNISSUED} meanwhile.
      *
      * @param serial the serial
      * @param certificate the DER of the signed certificate
@@ -43,6 +44,27 @@ public interface CertificateStore {
      * @return true when revoked now, false when it was already revoked
      */
     boolean revoke(BigInteger serial, RevocationReason reason, Instant at);
+
+    /**
+     * Reservations whose signed certificate was not stored, oldest first: crash leftovers once
+     * they are older than the grace period of recovery.
+     *
+     * @param reservedBefore only serials reserved before this time
+     * @param limit how many at most
+     * @return the RESERVED records
+     */
+    List<CertificateRecord> staleReservations(Instant reservedBefore, int limit);
+
+    /**
+     * Marks a reservation never issued (compare-and-set: RESERVED, reserved before the time,
+     * becomes UNISSUED). An issuance still under way then fails to store its certificate, so it
+     * never reaches a client.
+     *
+     * @param serial the serial
+     * @param reservedBefore the reservation must be older than this
+     * @return false when it was in another state or younger
+     */
+    boolean markUnissued(BigInteger serial, Instant reservedBefore);
 
     /**
      * Searches certificates.

@@ -83,6 +83,22 @@ final class ServeProcess implements AutoCloseable {
     }
 
     /**
+     * Kills the JVM with SIGKILL ({@link Process#destroyForcibly()} on Linux), as a crash, the OOM
+     * killer or a power cut would stop it: no shutdown hook runs. The process is the JVM itself,
+     * started as {@code java -jar}, not a shell.
+     */
+    void kill() throws InterruptedException {
+        String executable = process.info().command().orElse("");
+        if (!executable.endsWith("/java")) {
+            throw new AssertionError("process " + process.pid() + " is not a JVM but '" + executable + "'");
+        }
+        process.destroyForcibly();
+        if (!process.waitFor(10, TimeUnit.SECONDS)) {
+            throw new AssertionError("process " + process.pid() + " survived SIGKILL for 10 s");
+        }
+    }
+
+    /**
      * Waits for the process to end.
      *
      * @param timeout how long it may take

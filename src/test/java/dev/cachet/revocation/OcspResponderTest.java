@@ -64,6 +64,17 @@ class OcspResponderTest {
     }
 
     @Test
+    void aSerialMarkedNeverIssuedByCrashRecoveryIsUnknown() {
+        BigInteger serial = BigInteger.valueOf(0x10575);
+        ca.certificates().reserve(new CertificateReservation(serial, ca.ca().leafIssuer(ca.clock()).issuerId(),
+                "tls-server", List.of(), "test", NOW, NOW.plus(Duration.ofDays(90)), new byte[0]));
+        ca.certificates().markUnissued(serial, NOW.plusSeconds(1));
+
+        // BR 4.9.10: never "good" for a serial no certificate carries.
+        assertThat(statusOf(serial)).isInstanceOf(UnknownStatus.class);
+    }
+
+    @Test
     void aRevokedCertificateIsRevokedWithItsTimeAndReason() {
         BigInteger serial = ca.issue("revoked.example").serial();
         Instant revokedAt = NOW.minusSeconds(60);

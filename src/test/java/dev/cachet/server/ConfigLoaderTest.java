@@ -135,7 +135,7 @@ class ConfigLoaderTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
         lstn: 127.0.0.1:8443                 | unknown key 'lstn' (known: data, listen, httpListen, publicUrl, \
-        baseUrl, database, ca, limits, revocation, acme, validation, policy, profiles, smtp, enrolment)
+        baseUrl, database, ca, limits, revocation, acme, validation, policy, recovery, profiles, smtp, enrolment)
         limits: {maxBodyByte: 5}             | unknown key 'limits.maxBodyByte' (known: maxBodyBytes)
         limits: 5                            | limits must be a mapping of keys (known: maxBodyBytes)
         limits: {maxBodyBytes: lots}         | limits.maxBodyBytes must be a whole number (is 'lots')

@@ -133,6 +133,19 @@ public final class InMemoryAcmeOrderStore implements AcmeOrderStore {
     }
 
     @Override
+    public synchronized boolean attachCertificate(String id, BigInteger serial) {
+        Stored stored = orders.get(id);
+        if (stored == null || stored.order().status() != OrderStatus.PROCESSING
+                || stored.order().certificateSerial() != null) {
+            return false;
+        }
+        // As the SQL update: the status and the time it last changed stay as they are.
+        AcmeOrder o = stored.order();
+        orders.put(id, new Stored(with(o, o.status(), serial, o.error()), stored.statusChanged()));
+        return true;
+    }
+
+    @Override
     public synchronized boolean complete(String id, BigInteger serial) {
         return updateOrder(id, OrderStatus.PROCESSING, o -> with(o, OrderStatus.VALID, serial, o.error()));
     }

@@ -40,7 +40,7 @@ public final class InMemoryCertificateStore implements CertificateStore {
     public void reserve(CertificateReservation reservation) {
         CertificateRecord record = new CertificateRecord(reservation.serial(), reservation.issuerId(),
                 CertificateStatus.RESERVED, reservation.profile(), reservation.names(), reservation.requester(),
-                reservation.notBefore(), reservation.notAfter(), clock.instant(), Optional.empty(),
+                reservation.notBefore(), reservation.notAfter(), StoredTime.of(clock.instant()), Optional.empty(),
                 Optional.empty(), Optional.empty());
         if (records.putIfAbsent(reservation.serial(), record) != null) {
             throw new CachetException(ErrorType.ALREADY_EXISTS, "serial " + reservation.serial().toString(16)
@@ -56,6 +56,10 @@ public final class InMemoryCertificateStore implements CertificateStore {
     public void recordIssued(BigInteger serial, byte[] certificate) {
         byte[] copy = certificate.clone();
         boolean changed = update(serial, r -> {
+            if (r.status() == CertificateStatus.UNISSUED) {
+                throw new CachetException(ErrorType.INTERNAL, "serial " + serial.toString(16)
+                        + " was marked never issued by crash recovery");
+            }
             if (r.certificate().isPresent()) {
                 throw new CachetException(ErrorType.ALREADY_EXISTS, "serial " + serial.toString(16)
                         + " has a certificate already");
@@ -76,8 +80,30 @@ public final class InMemoryCertificateStore implements CertificateStore {
     /** Also returns false for a serial that was never reserved, as the SQL update does. */
     @Override
     public boolean revoke(BigInteger serial, RevocationReason reason, Instant at) {
-        return update(serial, r -> r.status() == CertificateStatus.REVOKED ? null
-                : with(r, CertificateStatus.REVOKED, r.certificate(), Optional.of(at), Optional.of(reason)));
+        return update(serial, r -> {
+            if (r.status() == CertificateStatus.UNISSUED) {
+                throw new CachetException(ErrorType.NOT_FOUND, "serial " + serial.toString(16) + " was never issued");
+            }
+            return r.status() == CertificateStatus.REVOKED ? null
+                    : with(r, CertificateStatus.REVOKED, r.certificate(), Optional.of(at), Optional.of(reason));
+        });
+    }
+
+    @Override
+    public List<CertificateRecord> staleReservations(Instant reservedBefore, int limit) {
+        Instant before = StoredTime.of(reservedBefore);
+        return records.values().stream()
+                .filter(r -> r.status() == CertificateStatus.RESERVED && r.createdAt().isBefore(before))
+                .sorted(java.util.Comparator.comparing(CertificateRecord::createdAt)
+                        .thenComparing(CertificateRecord::serial))
+                .limit(Math.max(limit, 0)).map(InMemoryCertificateStore::copy).toList();
+    }
+
+    @Override
+    public boolean markUnissued(BigInteger serial, Instant reservedBefore) {
+        Instant before = StoredTime.of(reservedBefore);
+        return update(serial, r -> r.status() != CertificateStatus.RESERVED || !r.createdAt().isBefore(before) ? null
+                : with(r, CertificateStatus.UNISSUED, r.certificate(), r.revokedAt(), r.revocationReason()));
     }
 
     @Override

@@ -11,6 +11,7 @@ import dev.cachet.store.acme.AcmeChallenge;
 import dev.cachet.store.acme.AcmeOrder;
 import dev.cachet.store.acme.AcmeProblem;
 import dev.cachet.store.acme.AuthorizationStatus;
+import dev.cachet.store.acme.OrderStatus;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -51,7 +52,8 @@ final class AcmeJson {
         }
         json.put("authorizations", order.authorizationIds().stream().map(links::authorization).toList());
         json.put("finalize", links.finalizeOrder(order.id()));
-        if (order.certificateSerial() != null) {
+        // The serial is linked while processing (for crash recovery); the URL is given once valid.
+        if (order.status() == OrderStatus.VALID && order.certificateSerial() != null) {
             json.put("certificate", links.certificate(order.certificateSerial()));
         }
         if (order.error() != null) {

@@ -110,7 +110,7 @@ public final class CertificateRoutes {
     private CertificateStatus status(String text) {
         return Arrays.stream(CertificateStatus.values()).filter(s -> CertificateView.statusName(s).equals(text))
                 .findFirst().orElseThrow(() -> new CachetException(ErrorType.MALFORMED,
-                        "status must be valid, revoked or reserved"));
+                        "status must be valid, revoked, reserved or unissued"));
     }
 
     private static BigInteger serial(Context ctx) {

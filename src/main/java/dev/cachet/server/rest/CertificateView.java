@@ -11,7 +11,7 @@ import java.util.Locale;
  * A certificate as the REST API shows it.
  *
  * @param serial the serial in lower-case hex
- * @param status {@code valid}, {@code revoked} or {@code reserved}
+ * @param status {@code valid}, {@code revoked}, {@code reserved} or {@code unissued} (never issued: lost in a crash)
  * @param profile the profile
  * @param names the certified names, such as {@code dns:example.org}
  * @param notBefore start of validity

@@ -93,6 +93,17 @@ public interface AcmeOrderStore {
     boolean transition(String id, OrderStatus from, OrderStatus to);
 
     /**
+     * Links a processing order to the serial just reserved for it, before the CA key signs, so
+     * that recovery after a crash knows which certificate is the order's (compare-and-set: only
+     * while PROCESSING and not linked yet).
+     *
+     * @param id the order
+     * @param serial the reserved serial
+     * @return false when the order is no longer processing (recovery failed it) or already linked
+     */
+    boolean attachCertificate(String id, BigInteger serial);
+
+    /**
      * Marks a processing order valid with its certificate.
      *
      * @param id the order

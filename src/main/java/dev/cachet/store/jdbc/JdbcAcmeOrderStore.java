@@ -134,6 +134,12 @@ public final class JdbcAcmeOrderStore implements AcmeOrderStore {
     }
 
     @Override
+    public boolean attachCertificate(String id, BigInteger serial) {
+        return jdbc.update(describe(id), "UPDATE acme_orders SET certificate_serial = ? WHERE id = ?"
+                + " AND status = 'PROCESSING' AND certificate_serial IS NULL", SerialKeys.key(serial), id) > 0;
+    }
+
+    @Override
     public boolean complete(String id, BigInteger serial) {
         return jdbc.update(describe(id), SET_STATUS + ", certificate_serial = ? WHERE id = ? AND status = ?",
                 OrderStatus.VALID.name(), clock.instant(), SerialKeys.key(serial), id,

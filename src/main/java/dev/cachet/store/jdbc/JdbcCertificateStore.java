@@ -84,11 +84,28 @@ public final class JdbcCertificateStore implements CertificateStore {
             int updated = Jdbc.update(c, "UPDATE certificates SET status = 'REVOKED', revoked_at = ?,"
                     + " revocation_reason = ? WHERE serial = ? AND status IN ('RESERVED', 'ISSUED')",
                     at, reason.code(), key);
-            if (updated == 0 && findIn(c, serial).isEmpty()) {
-                throw notFound(serial);
+            if (updated == 0) {
+                CertificateRecord record = findIn(c, serial).orElseThrow(() -> notFound(serial));
+                if (record.status() == CertificateStatus.UNISSUED) {
+                    throw neverIssued(serial);
+                }
             }
             return updated > 0;
         });
+    }
+
+    @Override
+    public List<CertificateRecord> staleReservations(Instant reservedBefore, int limit) {
+        return jdbc.withConnection("stale reservations", c -> CertificateRows.query(c, SELECT
+                + " WHERE status = 'RESERVED' AND created_at < ? ORDER BY created_at, serial LIMIT ?",
+                reservedBefore, Math.max(limit, 0)));
+    }
+
+    @Override
+    public boolean markUnissued(BigInteger serial, Instant reservedBefore) {
+        return jdbc.update(describe(serial), "UPDATE certificates SET status = 'UNISSUED'"
+                + " WHERE serial = ? AND status = 'RESERVED' AND created_at < ?",
+                SerialKeys.key(serial), reservedBefore) > 0;
     }
 
     @Override
@@ -129,6 +146,11 @@ public final class JdbcCertificateStore implements CertificateStore {
             throw new CachetException(ErrorType.ALREADY_REVOKED,
                     describe(serial) + " was revoked before its certificate was recorded");
         }
+        if (record.status() == CertificateStatus.UNISSUED) {
+            // Recovery gave this issuance up for lost: the certificate must not reach the client.
+            throw new CachetException(ErrorType.INTERNAL, describe(serial)
+                    + " was marked never issued by crash recovery before its certificate was recorded");
+        }
         if (!Arrays.equals(record.certificate().orElseThrow(), certificate)) {
             throw new CachetException(ErrorType.INTERNAL,
                     describe(serial) + " was already issued with a different certificate");
@@ -142,6 +164,10 @@ public final class JdbcCertificateStore implements CertificateStore {
 
     private static CachetException notFound(BigInteger serial) {
         return new CachetException(ErrorType.NOT_FOUND, describe(serial) + " is unknown");
+    }
+
+    private static CachetException neverIssued(BigInteger serial) {
+        return new CachetException(ErrorType.NOT_FOUND, describe(serial) + " was never issued");
     }
 
     private static String describe(BigInteger serial) {
