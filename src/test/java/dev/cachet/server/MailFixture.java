@@ -94,10 +94,15 @@ final class MailFixture implements AutoCloseable {
 
     /** Reads the validation mail for a request's domain and follows its link. */
     Page openValidationMail(String to, String requestId) {
+        return open(validationLink(to, requestId));
+    }
+
+    /** Waits for the validation mail for a request's domain and returns its link, not opened. */
+    String validationLink(String to, String requestId) {
         String body = awaitMail(to, text -> text.contains("/validate/" + requestId + "/"));
         Matcher link = LINK.matcher(body);
         assertThat(link.find()).as(body).isTrue();
-        return open(link.group());
+        return link.group();
     }
 
     Page open(String link) {
