@@ -1,6 +1,7 @@
 package dev.cachet.cli;
 
 import dev.cachet.ca.CaDirectory;
+import dev.cachet.ca.CaSecrets;
 import dev.cachet.ca.FolderJournal;
 import dev.cachet.ca.IssuanceRequest;
 import dev.cachet.ca.IssuedCertificate;
@@ -9,7 +10,6 @@ import dev.cachet.ca.Profile;
 import dev.cachet.ca.Profiles;
 import dev.cachet.core.CachetException;
 import dev.cachet.core.ErrorType;
-import dev.cachet.crypto.Passphrases;
 import dev.cachet.crypto.PemDocument;
 import dev.cachet.crypto.PemWriter;
 import dev.cachet.crypto.SecureFiles;
@@ -64,7 +64,8 @@ final class CaSignCommand implements Callable<Integer> {
     @Option(names = "--days", paramLabel = "N", description = "Validity in days, within the profile's limit.")
     Integer days;
 
-    @Option(names = "--passphrase-file", paramLabel = "FILE", description = "Passphrase of the CA key.")
+    @Option(names = "--passphrase-file", paramLabel = "FILE", description = "Passphrase of the CA key (or "
+            + "CACHET_CA_PASSPHRASE); for keys in a PKCS#11 token, its PIN (or CACHET_CA_PIN).")
     Path passphraseFile;
 
     @Override
@@ -76,7 +77,7 @@ final class CaSignCommand implements Callable<Integer> {
         CaDirectory ca = new CaDirectory(dir);
         Profile profile = Profiles.require(profileName != null ? profileName : ca.settings().defaultProfile());
         ParsedCsr csr = CsrParser.parseVerified(PemDocument.read(csrFile).csr());
-        char[] passphrase = passphraseFile == null ? null : Passphrases.read(passphraseFile);
+        char[] passphrase = CaSecrets.forExisting(ca.settings(), passphraseFile, System.getenv());
         LeafIssuer issuer = new LeafIssuer(ca.loadIssuer(passphrase), new FolderJournal(dir), new SecureRandom(),
                 Clock.systemUTC());
         IssuedCertificate issued = issuer.issue(new IssuanceRequest(csr.publicKey(), csr.names(), csr.commonName(),
