@@ -9,7 +9,9 @@ import dev.cachet.crypto.Jca;
 import dev.cachet.crypto.PemDocument;
 import dev.cachet.crypto.PemWriter;
 import dev.cachet.crypto.PrivateKeys;
+import dev.cachet.crypto.Pkcs11Token;
 import dev.cachet.crypto.SecureFiles;
+import dev.cachet.crypto.SigningKey;
 import dev.cachet.crypto.SoftwareSigningKey;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -19,6 +21,8 @@ import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.bouncycastle.cert.X509CertificateHolder;
@@ -27,7 +31,8 @@ import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 /**
  * A CA on disk: {@code root.pem}, {@code root.key}, {@code intermediate.pem},
  * {@code intermediate.key}, {@code chain.pem} (intermediate then root) and {@code ca.json}.
- * Keys are PKCS#8, mode 0600, encrypted when a passphrase is given.
+ * Keys are PKCS#8, mode 0600, encrypted when a passphrase is given; a CA whose keys are in a
+ * PKCS#11 token has no key files, and {@code ca.json} names the token and the keys' aliases.
  */
 public final class CaDirectory {
     /** The files a CA folder holds. */
@@ -67,8 +72,13 @@ public final class CaDirectory {
         return FILES.stream().anyMatch(f -> Files.exists(dir.resolve(f)));
     }
 
+    /** @return where {@code cachet serve} keeps the passphrase it generated for the CA keys */
+    public Path generatedPassphrase() {
+        return dir.resolve("passphrase");
+    }
+
     /**
-     * Writes a new CA; all files or none.
+     * Writes a new CA with its keys in files; all files or none.
      *
      * @param material the certificates and keys
      * @param settings the settings for {@code ca.json}
@@ -76,27 +86,28 @@ public final class CaDirectory {
      * @param random randomness for key encryption
      */
     public void create(CaMaterial material, CaSettings settings, char[] passphrase, SecureRandom random) {
-        if (exists()) {
-            throw new CachetException(ErrorType.ALREADY_EXISTS, dir + ": already holds a CA; not overwritten");
-        }
-        if (Files.exists(dir) && !Files.isDirectory(dir)) {
-            throw new CachetException(ErrorType.ALREADY_EXISTS, dir + ": exists and is not a folder");
-        }
-        try {
-            Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw new CachetException(ErrorType.IO, dir + ": cannot create the folder (" + e.getMessage() + ")", e);
-        }
-        String root = pem(material.root());
-        String intermediate = pem(material.intermediate());
-        SecureFiles.writeAll(List.of(
-                output("root.pem", root, false),
-                output("root.key", PrivateKeys.toPem(material.rootKey().getPrivate(), passphrase, random), true),
-                output("intermediate.pem", intermediate, false),
-                output("intermediate.key",
-                        PrivateKeys.toPem(material.intermediateKey().getPrivate(), passphrase, random), true),
-                output("chain.pem", intermediate + root, false),
-                output("ca.json", json(settings), false)));
+        prepareFolder();
+        List<SecureFiles.Output> outputs = new ArrayList<>(publicFiles(material, settings));
+        outputs.add(output("root.key", PrivateKeys.toPem(material.rootKey().getPrivate(), passphrase, random), true));
+        outputs.add(output("intermediate.key",
+                PrivateKeys.toPem(material.intermediateKey().getPrivate(), passphrase, random), true));
+        SecureFiles.writeAll(outputs);
+    }
+
+    /**
+     * Writes a new CA whose keys stay in a PKCS#11 token: labels them with the aliases of
+     * {@code settings.pkcs11()} and writes the certificates and {@code ca.json}, no key file.
+     *
+     * @param material the certificates and the token's key handles
+     * @param settings the settings for {@code ca.json}, naming the token and the aliases
+     * @param token the token the keys were generated in
+     */
+    public void create(CaMaterial material, CaSettings settings, Pkcs11Token token) {
+        CaSettings.Pkcs11Keys keys = Objects.requireNonNull(settings.pkcs11(), "settings.pkcs11");
+        prepareFolder();
+        token.store(keys.rootAlias(), material.rootKey().getPrivate(), x509(material.root()));
+        token.store(keys.intermediateAlias(), material.intermediateKey().getPrivate(), x509(material.intermediate()));
+        SecureFiles.writeAll(publicFiles(material, settings));
     }
 
     /** @return the settings of {@code ca.json} */
@@ -113,16 +124,33 @@ public final class CaDirectory {
     /**
      * Loads the intermediate as the issuer of leaves.
      *
-     * @param passphrase the key passphrase, or null when the keys are not encrypted
+     * @param secret the key passphrase (null when the keys are not encrypted), or the token's PIN
+     *     when the keys are in a PKCS#11 token
      * @return the issuer
      */
-    public Issuer loadIssuer(char[] passphrase) {
+    public Issuer loadIssuer(char[] secret) {
         requireCa();
         X509CertificateHolder intermediate = PemDocument.read(dir.resolve("intermediate.pem")).certificate();
         List<X509CertificateHolder> chain = PemDocument.read(chain()).certificates();
-        PrivateKey key = PrivateKeys.read(PemDocument.read(dir.resolve("intermediate.key")), passphrase);
-        PublicKey publicKey = publicKey(intermediate);
-        SoftwareSigningKey signingKey = new SoftwareSigningKey(key, publicKey);
+        PublicKey publicKey = x509(intermediate).getPublicKey();
+        CaSettings.Pkcs11Keys inToken = settings().pkcs11();
+        SigningKey signingKey;
+        if (inToken == null) {
+            PemDocument keyFile = PemDocument.read(dir.resolve("intermediate.key"));
+            if (secret == null && PrivateKeys.isEncrypted(keyFile)) {
+                throw new CachetException(ErrorType.BAD_PASSPHRASE, dir + ": the CA keys are encrypted; give their"
+                        + " passphrase (--passphrase-file or " + CaSecrets.PASSPHRASE_VARIABLE + ")");
+            }
+            PrivateKey key = PrivateKeys.read(keyFile, secret);
+            signingKey = new SoftwareSigningKey(key, publicKey);
+        } else {
+            if (secret == null) {
+                throw new CachetException(ErrorType.BAD_PASSPHRASE, dir + ": the CA keys are in a PKCS#11 token;"
+                        + " give its PIN (--passphrase-file or " + CaSecrets.PIN_VARIABLE + ")");
+            }
+            signingKey = Pkcs11Token.open(Path.of(inToken.config()), secret)
+                    .load(inToken.intermediateAlias(), publicKey);
+        }
         requireKeyMatches(signingKey, intermediate);
         return new Issuer(intermediate, signingKey, chain);
     }
@@ -134,7 +162,29 @@ public final class CaDirectory {
         }
     }
 
-    private static void requireKeyMatches(SoftwareSigningKey key, X509CertificateHolder certificate) {
+    /** Refuses a folder that holds a CA or is a file, and creates it when absent. */
+    void prepareFolder() {
+        if (exists()) {
+            throw new CachetException(ErrorType.ALREADY_EXISTS, dir + ": already holds a CA; not overwritten");
+        }
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new CachetException(ErrorType.ALREADY_EXISTS, dir + ": exists and is not a folder");
+        }
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new CachetException(ErrorType.IO, dir + ": cannot create the folder (" + e.getMessage() + ")", e);
+        }
+    }
+
+    private List<SecureFiles.Output> publicFiles(CaMaterial material, CaSettings settings) {
+        String root = pem(material.root());
+        String intermediate = pem(material.intermediate());
+        return List.of(output("root.pem", root, false), output("intermediate.pem", intermediate, false),
+                output("chain.pem", intermediate + root, false), output("ca.json", json(settings), false));
+    }
+
+    private static void requireKeyMatches(SigningKey key, X509CertificateHolder certificate) {
         try {
             byte[] probe = "cachet key check".getBytes(StandardCharsets.US_ASCII);
             var signer = key.contentSigner();
@@ -143,7 +193,8 @@ public final class CaDirectory {
                     .setProvider(Jca.provider()).build(certificate).get(signer.getAlgorithmIdentifier());
             verifier.getOutputStream().write(probe);
             if (!verifier.verify(signer.getSignature())) {
-                throw new CachetException(ErrorType.MALFORMED, "intermediate.key does not belong to intermediate.pem");
+                throw new CachetException(ErrorType.MALFORMED,
+                        "the intermediate key does not belong to intermediate.pem");
             }
         } catch (IOException | org.bouncycastle.operator.OperatorCreationException
                  | java.security.cert.CertificateException e) {
@@ -151,10 +202,9 @@ public final class CaDirectory {
         }
     }
 
-    private static PublicKey publicKey(X509CertificateHolder certificate) {
+    private static X509Certificate x509(X509CertificateHolder certificate) {
         try {
-            return new JcaX509CertificateConverter().setProvider(Jca.provider()).getCertificate(certificate)
-                    .getPublicKey();
+            return new JcaX509CertificateConverter().setProvider(Jca.provider()).getCertificate(certificate);
         } catch (GeneralSecurityException e) {
             throw new CachetException(ErrorType.MALFORMED, "unreadable CA certificate: " + e.getMessage(), e);
         }

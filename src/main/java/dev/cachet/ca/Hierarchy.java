@@ -1,8 +1,8 @@
 package dev.cachet.ca;
 
 import dev.cachet.crypto.KeyPairFactory;
+import dev.cachet.crypto.KeySource;
 import dev.cachet.crypto.KeyType;
-import dev.cachet.crypto.SoftwareSigningKey;
 import java.security.KeyPair;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -34,7 +34,7 @@ public final class Hierarchy {
     /** Default intermediate validity. */
     public static final int INTERMEDIATE_YEARS = 5;
 
-    private final KeyPairFactory keys;
+    private final KeySource keys;
     private final SerialNumbers serials;
     private final Clock clock;
 
@@ -45,7 +45,18 @@ public final class Hierarchy {
      * @param clock the time source
      */
     public Hierarchy(SecureRandom random, Clock clock) {
-        this.keys = new KeyPairFactory(random);
+        this(new KeyPairFactory(random), random, clock);
+    }
+
+    /**
+     * Creates a hierarchy factory whose keys come from a key source, such as a PKCS#11 token.
+     *
+     * @param keys where the CA keys are generated and what signs with them
+     * @param random randomness for serial numbers
+     * @param clock the time source
+     */
+    public Hierarchy(KeySource keys, SecureRandom random, Clock clock) {
+        this.keys = Objects.requireNonNull(keys, "keys");
         this.serials = new SerialNumbers(random);
         this.clock = Objects.requireNonNull(clock, "clock");
     }
@@ -92,8 +103,8 @@ public final class Hierarchy {
         return new CaBuilder(builder);
     }
 
-    private static X509CertificateHolder sign(CaBuilder builder, KeyPair signer) {
-        return builder.builder.build(new SoftwareSigningKey(signer.getPrivate(), signer.getPublic()).contentSigner());
+    private X509CertificateHolder sign(CaBuilder builder, KeyPair signer) {
+        return builder.builder.build(keys.signingKey(signer).contentSigner());
     }
 
     private static X500Name name(String commonName) {

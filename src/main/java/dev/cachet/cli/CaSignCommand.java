@@ -1,6 +1,7 @@
 package dev.cachet.cli;
 
 import dev.cachet.ca.CaDirectory;
+import dev.cachet.ca.CaSecrets;
 import dev.cachet.ca.FolderJournal;
 import dev.cachet.ca.IssuanceRequest;
 import dev.cachet.ca.IssuedCertificate;
@@ -10,7 +11,6 @@ import dev.cachet.ca.Profile;
 import dev.cachet.ca.Profiles;
 import dev.cachet.core.CachetException;
 import dev.cachet.core.ErrorType;
-import dev.cachet.crypto.Passphrases;
 import dev.cachet.crypto.PemDocument;
 import dev.cachet.crypto.PemWriter;
 import dev.cachet.crypto.SecureFiles;
@@ -68,7 +68,8 @@ final class CaSignCommand implements Callable<Integer> {
     @Option(names = "--days", paramLabel = "N", description = "Validity in days, within the profile's limit.")
     Integer days;
 
-    @Option(names = "--passphrase-file", paramLabel = "FILE", description = "Passphrase of the CA key.")
+    @Option(names = "--passphrase-file", paramLabel = "FILE", description = "Passphrase of the CA key (or "
+            + "CACHET_CA_PASSPHRASE); for keys in a PKCS#11 token, its PIN (or CACHET_CA_PIN).")
     Path passphraseFile;
 
     @Option(names = "--base-url", paramLabel = "URL", description = "Plain HTTP URL under which the CA serves "
@@ -100,7 +101,7 @@ final class CaSignCommand implements Callable<Integer> {
         new NamePolicy(allowDomains, denyDomains).check(csr.requestedNames());
         BlockedKeys blocked = BlockedKeys.listedOnly(blockedKeysFile == null ? Set.of()
                 : BlockedKeys.readFile(blockedKeysFile));
-        char[] passphrase = passphraseFile == null ? null : Passphrases.read(passphraseFile);
+        char[] passphrase = CaSecrets.forExisting(ca.settings(), passphraseFile, System.getenv());
         LeafIssuer issuer = new LeafIssuer(ca.loadIssuer(passphrase), new FolderJournal(dir), new SecureRandom(),
                 Clock.systemUTC(), baseUrl == null ? null : IssuerUrls.under(baseUrl), blocked);
         IssuedCertificate issued = issuer.issue(new IssuanceRequest(csr.publicKey(), csr.names(), csr.commonName(),

@@ -85,6 +85,7 @@ final class ServeCommand implements Callable<Integer> {
         out.printf("  HTTP:         %s   (OCSP, CRL, CA certificates)%n", running.httpUrl());
         out.printf("  root:         %s%n", running.rootCertificate().toAbsolutePath());
         out.printf("  root SHA-256: %s%n", running.rootFingerprint());
+        out.printf("  CA keys:      %s%n", running.caKeyProtection());
         out.printf("  trust it:     curl --cacert %s %s/healthz%n", running.rootCertificate(), running.httpsUrl());
         out.printf("ready %s%n", running.httpsUrl());
         out.flush();

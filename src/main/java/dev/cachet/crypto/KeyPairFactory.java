@@ -8,8 +8,8 @@ import java.security.KeyPairGenerator;
 import java.security.SecureRandom;
 import java.util.Objects;
 
-/** Generates key pairs of the {@link KeyType}s Cachet supports. */
-public final class KeyPairFactory {
+/** Generates key pairs of the {@link KeyType}s Cachet supports, in software (Bouncy Castle). */
+public final class KeyPairFactory implements KeySource {
     private final SecureRandom random;
 
     /**
@@ -27,6 +27,7 @@ public final class KeyPairFactory {
      * @param type the key type
      * @return a fresh key pair
      */
+    @Override
     public KeyPair generate(KeyType type) {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance(type.algorithm(), Jca.provider());
@@ -39,5 +40,10 @@ public final class KeyPairFactory {
         } catch (GeneralSecurityException e) {
             throw new CachetException(ErrorType.INTERNAL, "cannot generate a " + type + " key: " + e.getMessage(), e);
         }
+    }
+
+    @Override
+    public SigningKey signingKey(KeyPair pair) {
+        return new SoftwareSigningKey(pair.getPrivate(), pair.getPublic());
     }
 }

@@ -7,6 +7,7 @@ import java.nio.CharBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Map;
 
 /**
  * Reads passphrases from files, the way {@code openssl -passin file:} does: the first line,
@@ -49,11 +50,41 @@ public final class Passphrases {
      * @return the passphrase
      */
     public static char[] readNew(Path path) {
-        char[] passphrase = read(path);
-        if (passphrase.length < MIN_LENGTH) {
+        return requireLongEnough(read(path), path.toString());
+    }
+
+    /**
+     * Reads a secret from an environment variable, for hosts where secrets arrive that way
+     * (systemd credentials, container secrets). Unlike a flag, it is not in the process list.
+     *
+     * @param variable the variable's name
+     * @param environment the process environment
+     * @return the value without a trailing line ending, or null when the variable is not set
+     */
+    public static char[] fromEnvironment(String variable, Map<String, String> environment) {
+        String value = environment.get(variable);
+        if (value == null) {
+            return null;
+        }
+        String line = value.lines().findFirst().orElse("");
+        if (line.isEmpty()) {
+            throw new CachetException(ErrorType.BAD_PASSPHRASE, "environment variable " + variable + " is empty");
+        }
+        return line.toCharArray();
+    }
+
+    /**
+     * Refuses a passphrase too short to protect a new key.
+     *
+     * @param passphrase the passphrase, or null for none
+     * @param source where it came from, for the message
+     * @return the passphrase
+     */
+    public static char[] requireLongEnough(char[] passphrase, String source) {
+        if (passphrase != null && passphrase.length < MIN_LENGTH) {
             Arrays.fill(passphrase, '\0');
             throw new CachetException(ErrorType.BAD_PASSPHRASE,
-                    path + ": passphrase too short (at least " + MIN_LENGTH + " characters)");
+                    source + ": passphrase too short (at least " + MIN_LENGTH + " characters)");
         }
         return passphrase;
     }

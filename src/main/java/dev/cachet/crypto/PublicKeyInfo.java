@@ -103,7 +103,8 @@ public record PublicKeyInfo(String algorithm, int bits, Optional<String> curve, 
     private static RSAPublicKey rsaKey(SubjectPublicKeyInfo spki) {
         try {
             return RSAPublicKey.getInstance(spki.parsePublicKey());
-        } catch (IOException | IllegalArgumentException e) {
+        } catch (IOException | IllegalArgumentException | IllegalStateException e) {
+            // IllegalStateException: a BIT STRING with unused bits (found by CsrFuzzTest).
             throw new CachetException(ErrorType.MALFORMED, "malformed RSA public key", e);
         }
     }

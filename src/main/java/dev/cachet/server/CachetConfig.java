@@ -51,8 +51,11 @@ public record CachetConfig(String data, String listen, String httpListen, String
      * @param keyType the CA key type, used on first start
      * @param passphraseFile a file holding the CA key passphrase, or null
      * @param defaultProfile the profile used when a request names none
+     * @param pkcs11Config a SunPKCS11 configuration file: the CA keys are created in its token, or null
+     * @param pinFile a file holding the token's PIN, or null
      */
-    public record Ca(String name, String keyType, String passphraseFile, String defaultProfile) {
+    public record Ca(String name, String keyType, String passphraseFile, String defaultProfile, String pkcs11Config,
+            String pinFile) {
     }
 
     /**

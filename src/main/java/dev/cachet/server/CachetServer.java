@@ -118,6 +118,11 @@ public final class CachetServer implements AutoCloseable {
         }
     }
 
+    /** @return how the CA keys are protected: in a token, encrypted (and with what), or not */
+    public String caKeyProtection() {
+        return ca.keyProtection();
+    }
+
     /** @return whether the CA was created by this start */
     public boolean createdCa() {
         return ca.created();

@@ -46,6 +46,9 @@ final class ConfigValidator {
             throw invalid(origins, "ca.keyType", "must be one of " + KeyType.ids() + " (is '"
                     + config.ca().keyType() + "')");
         }
+        if (config.ca().pkcs11Config() != null && KeyType.ED25519.id().equals(config.ca().keyType())) {
+            throw invalid(origins, "ca.keyType", "must be an EC or RSA type with ca.pkcs11Config (is 'ed25519')");
+        }
         range(origins, "limits.maxBodyBytes", config.limits().maxBodyBytes(), MIN_BODY, MAX_BODY);
         CachetConfig.Revocation revocation = config.revocation();
         range(origins, "revocation.crlValidityHours", revocation.crlValidityHours(), 1, MAX_CRL_HOURS);

@@ -74,6 +74,7 @@ class HierarchyTest {
     }
 
     private static CaSettings settings(boolean encrypted) {
-        return new CaSettings(1, "Example Root CA", "ec-p256", encrypted, "2026-11-27T10:00:00Z", "AB", "tls-server");
+        return new CaSettings(1, "Example Root CA", "ec-p256", encrypted, "2026-11-27T10:00:00Z", "AB", "tls-server",
+                null);
     }
 }

@@ -24,7 +24,7 @@ class CaInitBadInputTest {
         Path ca = new Workspace(dir).initCa("ca", "ec-p256");
         Map<String, byte[]> before = contents(ca);
 
-        CliRunner.Result result = CliRunner.run("ca", "init", "--dir", ca.toString());
+        CliRunner.Result result = CliRunner.run("ca", "init", "--dir", ca.toString(), "--no-passphrase");
 
         assertBadInput(result, ca + ": already holds a CA; not overwritten");
         Map<String, byte[]> after = contents(ca);
@@ -37,7 +37,7 @@ class CaInitBadInputTest {
     void aFolderWithOnlySomeCaFilesIsNotOverwritten() {
         Path rootKey = new Workspace(dir).write("root.key", "left over from an earlier CA\n");
 
-        CliRunner.Result result = CliRunner.run("ca", "init", "--dir", dir.toString());
+        CliRunner.Result result = CliRunner.run("ca", "init", "--dir", dir.toString(), "--no-passphrase");
 
         assertBadInput(result, dir + ": already holds a CA; not overwritten");
         assertThat(rootKey).hasContent("left over from an earlier CA");
@@ -48,7 +48,7 @@ class CaInitBadInputTest {
     void aFileInPlaceOfTheFolderIsLeftUnchanged() {
         Path file = new Workspace(dir).write("ca", "not a folder\n");
 
-        CliRunner.Result result = CliRunner.run("ca", "init", "--dir", file.toString());
+        CliRunner.Result result = CliRunner.run("ca", "init", "--dir", file.toString(), "--no-passphrase");
 
         assertBadInput(result, file + ": exists and is not a folder");
         assertThat(file).hasContent("not a folder");
@@ -74,6 +74,42 @@ class CaInitBadInputTest {
                 "--passphrase-file", passphrase.toString());
 
         assertBadInput(result, "passphrase too short");
+        assertNothingWritten(dir, ca);
+    }
+
+    @Test
+    void withoutAPassphraseSourceTheKeysAreNotWrittenUnencrypted() {
+        Path ca = dir.resolve("ca");
+
+        CliRunner.Result result = CliRunner.run("ca", "init", "--dir", ca.toString());
+
+        assertBadInput(result, "no passphrase for the CA keys: give --passphrase-file FILE or set"
+                + " CACHET_CA_PASSPHRASE (--no-passphrase leaves them unencrypted: insecure)");
+        assertNothingWritten(dir, ca);
+    }
+
+    @Test
+    void noPassphraseAndAPassphraseFileContradictEachOther() {
+        Path passphrase = new Workspace(dir).passphraseFile("pass.txt");
+        Path ca = dir.resolve("ca");
+
+        CliRunner.Result result = CliRunner.run("ca", "init", "--dir", ca.toString(), "--no-passphrase",
+                "--passphrase-file", passphrase.toString());
+
+        assertUsageError(result, "cachet ca init", "--no-passphrase cannot be combined with --passphrase-file");
+        assertNothingWritten(dir, ca);
+    }
+
+    @Test
+    void aMissingPkcs11ConfigurationIsNamed() {
+        Path pin = new Workspace(dir).write("pin.txt", "1234\n");
+        Path ca = dir.resolve("ca");
+        Path config = dir.resolve("missing.cfg");
+
+        CliRunner.Result result = CliRunner.run("ca", "init", "--dir", ca.toString(), "--pkcs11", config.toString(),
+                "--passphrase-file", pin.toString());
+
+        assertBadInput(result, config + ": no such PKCS#11 configuration file");
         assertNothingWritten(dir, ca);
     }
 

@@ -27,7 +27,7 @@ class CaInitCommandTest {
         Path ca = dir.resolve("ca");
 
         CliRunner.Result result = CliRunner.run("ca", "init", "--dir", ca.toString(), "--name", "Example Root",
-                "--key-type", "ec-p384");
+                "--key-type", "ec-p384", "--no-passphrase");
 
         assertThat(result.exitCode()).as(result.err()).isZero();
         assertThat(result.err()).isEmpty();

@@ -61,7 +61,8 @@ class CaSignPassphraseTest {
         CliRunner.Result result = CliRunner.run("ca", "sign", "--dir", ca.toString(), "--csr", csr.toString(),
                 "--out", out.toString());
 
-        assertBadInput(result, "the private key is encrypted; give its passphrase (--passphrase-file)");
+        assertBadInput(result, ca + ": the CA keys are encrypted; give their passphrase (--passphrase-file or"
+                + " CACHET_CA_PASSPHRASE)");
         assertNothingWritten(dir, out);
     }
 }

@@ -2,6 +2,8 @@ package dev.cachet.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cachet.crypto.PemDocument;
+import dev.cachet.crypto.PrivateKeys;
 import dev.cachet.server.Storage;
 import dev.cachet.store.CertificateQuery;
 import dev.cachet.store.CertificateRecord;
@@ -70,6 +72,13 @@ class ServeCommandIT {
             assertThat(lines).contains("  root:         " + data.resolve("ca/root.pem").toAbsolutePath(),
                     "  root SHA-256: " + fingerprint);
             assertThat(lines.get(1)).startsWith("  HTTPS:        https://127.0.0.1:" + port + "   (REST API: ");
+            // No passphrase configured: the keys are still encrypted, with a generated passphrase.
+            Path passphrase = data.resolve("ca/passphrase");
+            assertThat(lines).contains("  CA keys:      encrypted, passphrase generated into " + passphrase
+                    + " (move it away from the keys; see ca.passphraseFile)");
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(passphrase))).isEqualTo("rw-------");
+            assertThat(PrivateKeys.isEncrypted(PemDocument.read(data.resolve("ca/intermediate.key")))).isTrue();
+            assertThat(PrivateKeys.isEncrypted(PemDocument.read(data.resolve("ca/root.key")))).isTrue();
             assertHealthy(port, data.resolve("ca/root.pem"));
             serverCertificate = Files.readAllBytes(data.resolve("tls/server.pem"));
             Path trail = data.resolve(Storage.AUDIT_FILE);

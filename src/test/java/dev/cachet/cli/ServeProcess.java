@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -42,6 +43,19 @@ final class ServeProcess implements AutoCloseable {
      * @return the running process
      */
     static ServeProcess start(Path dir, String... args) throws IOException {
+        return start(dir, Map.of(), args);
+    }
+
+    /**
+     * Starts {@code java -jar cachet.jar ARGS} as {@link #start(Path, String...)} does, with more
+     * environment variables.
+     *
+     * @param dir the working folder; standard error goes to a file in it
+     * @param environment variables to set, such as {@code SOFTHSM2_CONF}
+     * @param args the command line after {@code cachet}
+     * @return the running process
+     */
+    static ServeProcess start(Path dir, Map<String, String> environment, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-jar", jar().toString()));
         command.addAll(List.of(args));
@@ -49,6 +63,7 @@ final class ServeProcess implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile())
                 .redirectError(stderr.toFile()).redirectInput(ProcessBuilder.Redirect.PIPE);
         builder.environment().keySet().removeIf(name -> name.startsWith("CACHET_"));
+        builder.environment().putAll(environment);
         Process process = builder.start();
         process.getOutputStream().close();
         return new ServeProcess(process, stderr);

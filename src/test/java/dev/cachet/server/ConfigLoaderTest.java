@@ -29,7 +29,8 @@ class ConfigLoaderTest {
         assertThat(config.publicUrl()).isNull();
         assertThat(config.baseUrl()).isNull();
         assertThat(config.database()).isEqualTo(new CachetConfig.Database(null, null, null));
-        assertThat(config.ca()).isEqualTo(new CachetConfig.Ca("Cachet Root CA", "ec-p256", null, "tls-server"));
+        assertThat(config.ca())
+                .isEqualTo(new CachetConfig.Ca("Cachet Root CA", "ec-p256", null, "tls-server", null, null));
         assertThat(config.limits().maxBodyBytes()).isEqualTo(65536);
         assertThat(config.revocation()).isEqualTo(new CachetConfig.Revocation(168, 24, 60, 24, 5));
         assertThat(config.profiles()).isEmpty();
@@ -48,7 +49,7 @@ class ConfigLoaderTest {
         assertThat(config.database()).isEqualTo(new CachetConfig.Database(
                 "jdbc:postgresql://db.example.org/cachet", "cachet", null));
         assertThat(config.ca()).isEqualTo(new CachetConfig.Ca("Cachet Root CA", "ec-p256", "/etc/cachet/ca.pass",
-                "tls-server"));
+                "tls-server", null, null));
         assertThat(config.revocation()).isEqualTo(new CachetConfig.Revocation(168, 24, 60, 24, 60));
         assertThat(config.httpListen()).isEqualTo("127.0.0.1:8080");
     }

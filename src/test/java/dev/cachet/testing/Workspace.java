@@ -95,7 +95,8 @@ public final class Workspace {
     }
 
     /**
-     * Runs {@code cachet ca init}.
+     * Runs {@code cachet ca init}. Without {@code --passphrase-file} among the options, the keys are
+     * written unencrypted ({@code --no-passphrase}): tests of signing need no passphrase.
      *
      * @param name the CA folder's name
      * @param keyType the CA key type, such as {@code ec-p256}
@@ -104,7 +105,9 @@ public final class Workspace {
      */
     public Path initCa(String name, String keyType, String... options) {
         Path ca = path(name);
-        CliRunner.runOk(args(options, "ca", "init", "--dir", ca.toString(), "--key-type", keyType));
+        String[] protection = List.of(options).contains("--passphrase-file") ? options
+                : args(options, "--no-passphrase");
+        CliRunner.runOk(args(protection, "ca", "init", "--dir", ca.toString(), "--key-type", keyType));
         return ca;
     }
 
