@@ -2,7 +2,6 @@ package dev.cachet.cli;
 
 import dev.cachet.trust.RootCertificate;
 import dev.cachet.trust.TrustStores;
-import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -32,14 +31,8 @@ final class TrustInstallCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         RootCertificate root = options.readRoot();
-        TrustStores stores = options.stores();
-        List<TrustStores.Change> changes = stores.install(root);
-        PrintWriter out = spec.commandLine().getOut();
-        TrustOptions.printRoot(out, root);
-        for (TrustStores.Change change : changes) {
-            out.printf("%-6s  %s  %s%n", change.store().kind().id(),
-                    change.changed() ? "installed        " : "already installed", change.store().location());
-        }
+        List<TrustStores.Change> changes = options.stores().install(root);
+        TrustOptions.printChanges(spec.commandLine().getOut(), root, changes, "installed", "already installed");
         return ExitCodes.OK;
     }
 }

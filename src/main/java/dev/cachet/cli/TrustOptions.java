@@ -8,6 +8,7 @@ import dev.cachet.trust.TrustStores;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import picocli.CommandLine.Option;
@@ -76,5 +77,24 @@ final class TrustOptions {
      */
     static void printRoot(PrintWriter out, RootCertificate root) {
         out.printf("root %s (%s)%n", root.label(), root.id());
+    }
+
+    /**
+     * Prints the root, then one line per store: what the change did there.
+     *
+     * @param out where to print
+     * @param root the root
+     * @param changes the change in each store
+     * @param changed what a store that changed says, such as "installed"
+     * @param unchanged what a store that was already as asked says
+     */
+    static void printChanges(PrintWriter out, RootCertificate root, List<TrustStores.Change> changes, String changed,
+            String unchanged) {
+        printRoot(out, root);
+        int width = Math.max(changed.length(), unchanged.length());
+        for (TrustStores.Change change : changes) {
+            out.printf("%-6s  %-" + width + "s  %s%n", change.store().kind().id(),
+                    change.changed() ? changed : unchanged, change.store().location());
+        }
     }
 }

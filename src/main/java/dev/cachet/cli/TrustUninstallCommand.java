@@ -2,7 +2,6 @@ package dev.cachet.cli;
 
 import dev.cachet.trust.RootCertificate;
 import dev.cachet.trust.TrustStores;
-import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -30,14 +29,8 @@ final class TrustUninstallCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         RootCertificate root = options.readRoot();
-        TrustStores stores = options.stores();
-        List<TrustStores.Change> changes = stores.uninstall(root);
-        PrintWriter out = spec.commandLine().getOut();
-        TrustOptions.printRoot(out, root);
-        for (TrustStores.Change change : changes) {
-            out.printf("%-6s  %s  %s%n", change.store().kind().id(),
-                    change.changed() ? "removed          " : "was not installed", change.store().location());
-        }
+        List<TrustStores.Change> changes = options.stores().uninstall(root);
+        TrustOptions.printChanges(spec.commandLine().getOut(), root, changes, "removed", "was not installed");
         return ExitCodes.OK;
     }
 }
