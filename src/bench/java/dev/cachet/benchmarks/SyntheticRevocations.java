@@ -53,6 +53,16 @@ final class SyntheticRevocations implements CertificateStore {
     }
 
     @Override
+    public List<CertificateRecord> staleReservations(Instant reservedBefore, int limit) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public boolean markUnissued(BigInteger serial, Instant reservedBefore) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
     public List<CertificateRecord> search(CertificateQuery query) {
         throw new UnsupportedOperationException();
     }

@@ -1,5 +1,6 @@
 package dev.cachet.policy;
 
+import java.math.BigInteger;
 import java.util.Optional;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
@@ -11,6 +12,11 @@ import org.bouncycastle.math.ec.ECPoint;
  * Checks that an EC public key is a real point of its named curve (NIST SP 800-56A §5.6.2.3.3,
  * full public key validation, as Boulder's goodkey does): coordinates in the field, on the curve,
  * not the point at infinity, and of the curve's order.
+ *
+ * <p>The order check (n·Q = O) is a full scalar multiplication, as costly as a signature. On a
+ * curve of cofactor 1, such as P-256 and P-384, the group of points has the prime order n, so every
+ * point on the curve passes it; §5.6.2.3.3 step 4 only matters when the cofactor is above 1, and is
+ * done only then.
  */
 final class EcPoints {
 
@@ -36,7 +42,7 @@ final class EcPoints {
         if (point.isInfinity()) {
             return Optional.of("the EC public key is the point at infinity");
         }
-        if (!point.multiply(curve.getN()).isInfinity()) {
+        if (!BigInteger.ONE.equals(curve.getH()) && !point.multiply(curve.getN()).isInfinity()) {
             return Optional.of("the EC public key is not in the curve's prime-order group");
         }
         return Optional.empty();
