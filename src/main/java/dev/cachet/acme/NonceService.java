@@ -3,36 +3,70 @@ package dev.cachet.acme;
 import dev.cachet.core.CachetException;
 import dev.cachet.core.ErrorType;
 import dev.cachet.store.acme.NonceStore;
+import java.nio.ByteBuffer;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
-/** Hands out replay nonces and uses them up (RFC 8555 §6.5); shared by instances through the store. */
+/**
+ * Hands out replay nonces and uses them up (RFC 8555 §6.5). A nonce is
+ * {@code base64url(id || expiry || HMAC(key, id || expiry))}: issuing one needs no database, and
+ * any instance sharing the key (kept in the database) recognises it. Single use is the database's
+ * job: redeeming records the id once, so a replay fails on every instance.
+ */
 public final class NonceService {
+    private static final String MAC = "HmacSHA256";
+    private static final int ID_BYTES = 16;
+    private static final int EXPIRY_BYTES = Long.BYTES;
+    private static final int TAG_BYTES = 16;
+    private static final int NONCE_BYTES = ID_BYTES + EXPIRY_BYTES + TAG_BYTES;
+    private static final int KEY_BYTES = 32;
+    /** Every this many redeems, expired records of used nonces are deleted, in batches of PURGE_BATCH. */
+    private static final int PURGE_EVERY = 256;
+    private static final int PURGE_BATCH = 4 * PURGE_EVERY;
+
     private final NonceStore store;
-    private final Ids ids;
+    private final SecureRandom random;
     private final Clock clock;
     private final Duration lifetime;
+    private final ThreadLocal<Mac> macs;
+    private final AtomicLong redeemed = new AtomicLong();
 
     /**
-     * Creates the service.
+     * Creates the service; reads the shared key from the store, storing a new one if it has none.
      *
      * @param store the shared nonce store
-     * @param ids makes the nonces
+     * @param random makes the nonces (and the key, once)
      * @param clock the time source
      * @param lifetime how long a nonce is accepted
      */
-    public NonceService(NonceStore store, Ids ids, Clock clock, Duration lifetime) {
+    public NonceService(NonceStore store, SecureRandom random, Clock clock, Duration lifetime) {
         this.store = store;
-        this.ids = ids;
+        this.random = random;
         this.clock = clock;
         this.lifetime = lifetime;
+        byte[] candidate = new byte[KEY_BYTES];
+        random.nextBytes(candidate);
+        SecretKeySpec key = new SecretKeySpec(store.sharedKey(candidate), MAC);
+        this.macs = ThreadLocal.withInitial(() -> mac(key));
     }
 
     /** @return a fresh nonce */
     public String next() {
-        String nonce = ids.token();
-        store.issue(nonce, clock.instant().plus(lifetime));
-        return nonce;
+        byte[] nonce = new byte[NONCE_BYTES];
+        random.nextBytes(nonce);
+        long expiry = clock.instant().plus(lifetime).getEpochSecond();
+        ByteBuffer.wrap(nonce, ID_BYTES, EXPIRY_BYTES).putLong(expiry);
+        System.arraycopy(tag(nonce), 0, nonce, ID_BYTES + EXPIRY_BYTES, TAG_BYTES);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(nonce);
     }
 
     /**
@@ -44,8 +78,47 @@ public final class NonceService {
         if (nonce == null || nonce.isEmpty()) {
             throw new CachetException(ErrorType.BAD_NONCE, "the JWS has no nonce");
         }
-        if (!nonce.matches("[A-Za-z0-9_-]{1,64}") || !store.redeem(nonce, clock.instant())) {
-            throw new CachetException(ErrorType.BAD_NONCE, "the nonce is unknown, used or expired");
+        byte[] bytes = decode(nonce);
+        Instant now = clock.instant();
+        if (bytes == null || !MessageDigest.isEqual(tag(bytes), Arrays.copyOfRange(bytes, ID_BYTES + EXPIRY_BYTES,
+                NONCE_BYTES))) {
+            throw new CachetException(ErrorType.BAD_NONCE, "the nonce is not one of this server's");
+        }
+        Instant expires = Instant.ofEpochSecond(ByteBuffer.wrap(bytes, ID_BYTES, EXPIRY_BYTES).getLong());
+        if (!expires.isAfter(now)) {
+            throw new CachetException(ErrorType.BAD_NONCE, "the nonce has expired");
+        }
+        String id = Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(bytes, ID_BYTES));
+        if (!store.redeem(id, expires)) {
+            throw new CachetException(ErrorType.BAD_NONCE, "the nonce was used already");
+        }
+        if (redeemed.incrementAndGet() % PURGE_EVERY == 0) {
+            store.purgeExpired(now, PURGE_BATCH);
+        }
+    }
+
+    private static byte[] decode(String nonce) {
+        if (!nonce.matches("[A-Za-z0-9_-]{1,64}")) {
+            return null;
+        }
+        byte[] bytes = Base64.getUrlDecoder().decode(nonce);
+        return bytes.length == NONCE_BYTES ? bytes : null;
+    }
+
+    /** The first TAG_BYTES of the HMAC of a nonce's id and expiry. */
+    private byte[] tag(byte[] nonce) {
+        Mac mac = macs.get();
+        mac.update(nonce, 0, ID_BYTES + EXPIRY_BYTES);
+        return Arrays.copyOf(mac.doFinal(), TAG_BYTES);
+    }
+
+    private static Mac mac(SecretKeySpec key) {
+        try {
+            Mac mac = Mac.getInstance(MAC);
+            mac.init(key);
+            return mac;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA256 is missing from this JVM", e);
         }
     }
 }

@@ -63,10 +63,11 @@ final class AcmeWiring {
         AcmeLinks links = new AcmeLinks(publicUrl + "/acme");
         AcmeSettings settings = settings(config.acme(), publicUrl, profiles);
         DataSource db = storage.database().dataSource();
-        Ids ids = new Ids(new SecureRandom());
+        SecureRandom random = new SecureRandom();
+        Ids ids = new Ids(random);
         var accountStore = new JdbcAcmeAccountStore(db);
         var orderStore = new JdbcAcmeOrderStore(db, clock);
-        NonceService nonces = new NonceService(new JdbcNonceStore(db), ids, clock, NONCE_LIFETIME);
+        NonceService nonces = new NonceService(new JdbcNonceStore(db), random, clock, NONCE_LIFETIME);
         ValidationAuthority validation = new LocalValidationAuthority(ValidationSettingsFactory.from(
                 config.validation(), settings.caaIdentities()));
         RenewalInfo renewalInfo = new RenewalInfo(storage.certificates(), issuer, clock);

@@ -2,31 +2,36 @@ package dev.cachet.store.acme;
 
 import java.time.Instant;
 
-/** Replay nonces (RFC 8555 §6.5), shared by all instances so a nonce is single-use everywhere. */
+/**
+ * What replay nonces (RFC 8555 §6.5) need from the database shared by all instances: the key that
+ * authenticates them, and the record of the used ones, so that a nonce is single-use everywhere.
+ */
 public interface NonceStore {
 
     /**
-     * Records a nonce just handed out.
+     * The key every instance signs its nonces with: the stored one, or the candidate when none is
+     * stored yet (the first instance to store its candidate wins).
      *
-     * @param nonce the nonce
-     * @param expires when it stops being accepted
+     * @param candidate a fresh random key, stored when the database has none
+     * @return the shared key
      */
-    void issue(String nonce, Instant expires);
+    byte[] sharedKey(byte[] candidate);
 
     /**
-     * Uses a nonce up: succeeds once, and only before it expires.
+     * Marks a nonce used: succeeds once per nonce.
      *
-     * @param nonce the nonce
-     * @param now the current time
-     * @return true when the nonce was valid and is now used
+     * @param nonceId the nonce's random part
+     * @param expires when the nonce expires; the record may be deleted after that
+     * @return true when the nonce had not been used before
      */
-    boolean redeem(String nonce, Instant now);
+    boolean redeem(String nonceId, Instant expires);
 
     /**
-     * Deletes expired nonces.
+     * Deletes records of used nonces that have expired, at most {@code limit} of them.
      *
      * @param now the current time
+     * @param limit the most rows to delete in one go
      * @return how many were deleted
      */
-    int purgeExpired(Instant now);
+    int purgeExpired(Instant now, int limit);
 }

@@ -33,6 +33,12 @@ public final class Database implements AutoCloseable {
     private static final int H2_DATABASE_IN_USE = 90020;
     private static final String H2_SETTINGS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
 
+    /**
+     * Parsed statements each H2 session keeps (default 8): an ACME order runs far more distinct
+     * statements, and parsing them again was about 8 % of the server's CPU per order.
+     */
+    private static final String H2_QUERY_CACHE = ";QUERY_CACHE_SIZE=128";
+
     private final HikariDataSource pool;
     private SharedH2 shared;
 
@@ -78,7 +84,8 @@ public final class Database implements AutoCloseable {
      * @return an H2 URL in PostgreSQL mode
      */
     public static String embeddedUrl(Path dataDir) {
-        return "jdbc:h2:file:" + databasePath(dataDir) + H2_SETTINGS + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
+        return "jdbc:h2:file:" + databasePath(dataDir) + H2_SETTINGS + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE"
+                + H2_QUERY_CACHE;
     }
 
     private static String databasePath(Path dataDir) {
