@@ -2,7 +2,6 @@ package dev.cachet.fuzz;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.cachet.acme.AcmeLinks;
-import dev.cachet.acme.Ids;
 import dev.cachet.acme.NonceService;
 import dev.cachet.acme.jws.JwsAuthenticator;
 import dev.cachet.acme.jws.KeyMode;
@@ -21,7 +20,7 @@ class JwsFuzzTest {
     private static final String BASE = "https://ca.example.org";
     private static final String URL = BASE + "/acme/new-account";
     private static final JwsAuthenticator AUTHENTICATOR = new JwsAuthenticator(new AcmeLinks(BASE),
-            new NonceService(new InMemoryNonceStore(), new Ids(new SecureRandom()), Clock.systemUTC(),
+            new NonceService(new InMemoryNonceStore(), new SecureRandom(), Clock.systemUTC(),
                     Duration.ofHours(1)), new InMemoryAcmeAccountStore());
 
     @FuzzTest
