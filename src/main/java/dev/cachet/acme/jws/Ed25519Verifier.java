@@ -26,8 +26,8 @@ final class Ed25519Verifier implements JWSVerifier {
     private final PublicKey key;
     private final JCAContext context = new JCAContext();
 
-    Ed25519Verifier(OctetKeyPair jwk) throws JOSEException {
-        this.key = publicKey(jwk);
+    Ed25519Verifier(PublicKey key) {
+        this.key = key;
     }
 
     static PublicKey publicKey(OctetKeyPair jwk) throws JOSEException {

@@ -10,7 +10,7 @@ import dev.cachet.core.ErrorType;
 import dev.cachet.store.acme.AccountStatus;
 import dev.cachet.store.acme.AcmeAccount;
 import dev.cachet.store.acme.AcmeAccountStore;
-import java.text.ParseException;
+import java.security.PublicKey;
 import java.util.Optional;
 
 /**
@@ -18,9 +18,13 @@ import java.util.Optional;
  * account, signature, then the nonce (RFC 8555 §6.2 to §6.5).
  */
 public final class JwsAuthenticator {
+    /** Account keys kept parsed: a few MB at most. */
+    private static final int ACCOUNT_KEYS = 10_000;
+
     private final AcmeLinks links;
     private final NonceService nonces;
     private final AcmeAccountStore accounts;
+    private final AccountKeyCache accountKeys = new AccountKeyCache(ACCOUNT_KEYS);
 
     /**
      * Creates the authenticator.
@@ -60,21 +64,25 @@ public final class JwsAuthenticator {
         }
         Optional<AcmeAccount> account = Optional.empty();
         JWK key;
+        PublicKey publicKey;
         if (header.getJWK() != null && header.getKeyID() == null && mode != KeyMode.KID) {
             key = header.getJWK();
             if (key.isPrivate()) {
                 throw new CachetException(ErrorType.MALFORMED, "the JWS 'jwk' holds a private key");
             }
+            publicKey = JwsVerification.publicKey(key);
         } else if (header.getKeyID() != null && header.getJWK() == null && mode != KeyMode.JWK) {
             AcmeAccount found = account(header.getKeyID());
             account = Optional.of(found);
-            key = parse(found.jwk());
+            AccountKeyCache.AccountKey stored = accountKeys.key(found.jwk());
+            key = stored.jwk();
+            publicKey = stored.publicKey();
         } else {
             throw new CachetException(ErrorType.MALFORMED, mode == KeyMode.JWK
                     ? "this request must carry a 'jwk' and no 'kid'" : mode == KeyMode.KID
                     ? "this request must carry a 'kid' and no 'jwk'" : "the JWS needs exactly one of 'jwk' and 'kid'");
         }
-        if (!JwsVerification.verify(jws, key)) {
+        if (!JwsVerification.verify(jws, key, publicKey)) {
             throw new CachetException(ErrorType.MALFORMED, "the JWS signature does not verify");
         }
         Object nonce = header.getCustomParam("nonce");
@@ -92,13 +100,5 @@ public final class JwsAuthenticator {
                     .toLowerCase(java.util.Locale.ROOT));
         }
         return account;
-    }
-
-    private static JWK parse(String json) {
-        try {
-            return JWK.parse(json);
-        } catch (ParseException e) {
-            throw new CachetException(ErrorType.INTERNAL, "a stored account key does not parse", e);
-        }
     }
 }
