@@ -7,7 +7,7 @@
 #      at each concurrency of CONCURRENCY.
 # Each server's CPU is read from /proc/PID/stat (utime+stime) before and after each run.
 # Not part of the test suite. Needs root for apt-get when pebble, wrk or golang-cfssl are missing.
-# Knobs (environment): ORDERS (300), CONCURRENCY ("1 8 16"), ROUNDS (2), WRK_SECONDS (8), WORK (a temp dir),
+# Knobs (environment): ACME (1; 0 stops after REST and OCSP), ORDERS (300), CONCURRENCY ("1 8 16"), ROUNDS (2), WRK_SECONDS (8), WORK (a temp dir),
 #   RATE_LIMITS (auto: write acme.rateLimits.* = 0 into Cachet's config, and drop them if this Cachet does not
 #   know the keys yet; 1: always; 0: never). Edit write_config below for other settings.
 # The last line: acme cachet=X/s pebble=Y/s ratio=Z cpu_ms_per_order cachet=A pebble=B cpu_ratio=C
@@ -136,6 +136,7 @@ after=$(cpu_ms "$cachet_pid")
 awk -v c=$((after - before)) '/^ocsp_ok/ {printf "ocsp cachet=%.0f/s correct, wrong=%d cpu_ms_per_response=%.3f\n",
   $2/$6, $4, c/($2+$4)}' <<<"$out"
 
+[ "${ACME:-1}" = 0 ] && exit 0
 # --- ACME end to end, A B A B per concurrency.
 acme_run() {  # PID DIRECTORY TRUST C -> "orders seconds cpu_ms errors"
   local before after out

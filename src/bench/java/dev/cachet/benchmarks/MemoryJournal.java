@@ -2,7 +2,6 @@ package dev.cachet.benchmarks;
 
 import dev.cachet.ca.IssuanceJournal;
 import dev.cachet.store.CertificateReservation;
-import java.math.BigInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** A journal that keeps only counts: issuance without a database. */
@@ -16,7 +15,7 @@ final class MemoryJournal implements IssuanceJournal {
     }
 
     @Override
-    public void issued(BigInteger serial, byte[] certificate) {
+    public void issued(CertificateReservation reservation, byte[] certificate) {
         issued.addAndGet(certificate.length > 0 ? 1 : 0);
     }
 }

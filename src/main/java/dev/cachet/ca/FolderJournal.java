@@ -39,8 +39,8 @@ public final class FolderJournal implements IssuanceJournal {
     }
 
     @Override
-    public void issued(BigInteger serial, byte[] certificate) {
-        SecureFiles.write(new SecureFiles.Output(dir.resolve(hex(serial) + ".pem"),
+    public void issued(CertificateReservation reservation, byte[] certificate) {
+        SecureFiles.write(new SecureFiles.Output(dir.resolve(hex(reservation.serial()) + ".pem"),
                 PemWriter.encode(PemWriter.CERTIFICATE, certificate).getBytes(StandardCharsets.US_ASCII), false));
     }
 

@@ -1,7 +1,6 @@
 package dev.cachet.ca;
 
 import dev.cachet.store.CertificateReservation;
-import java.math.BigInteger;
 
 /**
  * Where issuance is recorded, in two steps around the real signature: the reservation (serial and
@@ -20,8 +19,8 @@ public interface IssuanceJournal {
     /**
      * Records the signed certificate.
      *
-     * @param serial the reserved serial
+     * @param reservation the reservation made for it
      * @param certificate the DER of the signed certificate
      */
-    void issued(BigInteger serial, byte[] certificate);
+    void issued(CertificateReservation reservation, byte[] certificate);
 }

@@ -147,12 +147,13 @@ public final class LeafIssuer {
         X509CertificateHolder linted = builder.build(lintSigner);
         linter.require(linted, new LintContext(maxDays, profile.isServer(), profile.publicTrust(),
                 issuer.certificate().getNotAfter().toInstant(), now));
-        journal.reserve(new CertificateReservation(serial, issuerId, profile.name(), names.subjectAltNames(),
-                requester, notBefore, notAfter, encoded(linted)));
+        CertificateReservation reservation = new CertificateReservation(serial, issuerId, profile.name(),
+                names.subjectAltNames(), requester, notBefore, notAfter, encoded(linted));
+        journal.reserve(reservation);
         reserved.accept(serial);
         X509CertificateHolder certificate = builder.build(issuer.key().contentSigner());
         requireSameTbs(linted, certificate);
-        journal.issued(serial, encoded(certificate));
+        journal.issued(reservation, encoded(certificate));
         return new IssuedCertificate(serial, certificate, issuer.chain());
     }
 

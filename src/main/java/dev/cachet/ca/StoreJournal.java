@@ -4,7 +4,6 @@ import dev.cachet.store.AuditEvent;
 import dev.cachet.store.AuditLog;
 import dev.cachet.store.CertificateReservation;
 import dev.cachet.store.CertificateStore;
-import java.math.BigInteger;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Objects;
@@ -38,7 +37,7 @@ public final class StoreJournal implements IssuanceJournal {
     }
 
     @Override
-    public void issued(BigInteger serial, byte[] certificate) {
-        certificates.recordIssued(serial, certificate);
+    public void issued(CertificateReservation reservation, byte[] certificate) {
+        certificates.recordIssued(reservation.serial(), certificate);
     }
 }

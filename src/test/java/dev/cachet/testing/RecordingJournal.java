@@ -19,11 +19,11 @@ public final class RecordingJournal implements IssuanceJournal {
     }
 
     @Override
-    public void issued(BigInteger serial, byte[] certificate) {
-        if (reservations.stream().noneMatch(r -> r.serial().equals(serial))) {
-            throw new IllegalStateException("issued without a reservation: " + serial);
+    public void issued(CertificateReservation reservation, byte[] certificate) {
+        if (!reservations.contains(reservation)) {
+            throw new IllegalStateException("issued without a reservation: " + reservation.serial());
         }
-        issued.put(serial, certificate.clone());
+        issued.put(reservation.serial(), certificate.clone());
     }
 
     /** @return the reservations, in order */
