@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 /**
@@ -33,11 +34,20 @@ import java.util.function.Function;
 public final class RateLimiter {
     private static final Duration HOUR = Duration.ofHours(1);
     private static final Duration WEEK = Duration.ofDays(7);
+    /**
+     * How long the names of an issued certificate are kept to recognise its renewals: the longest
+     * validity a certificate may have (CA/Browser Forum BR 6.3.2, 398 days); after that it has expired.
+     */
+    private static final Duration RENEWAL_MEMORY = Duration.ofDays(398);
+    /** Every this many recordings, events no limit counts any more are deleted, PURGE_BATCH of each kind at most. */
+    private static final int PURGE_EVERY = 64;
+    private static final int PURGE_BATCH = 1024;
     private static final String RATE_LIMITED = "rateLimited";
     private final RateLimitStore store;
     private final RateLimits limits;
     private final ReplacedCertificates replaced;
     private final Clock clock;
+    private final AtomicLong recorded = new AtomicLong();
 
     /**
      * Creates the limiter.
@@ -90,7 +100,7 @@ public final class RateLimiter {
      */
     public void accountCreated(String clientAddress) {
         if (limits.newAccountsPerIpPerHour() > 0) {
-            store.record(List.of(new Event(Kind.ACCOUNT, clientAddress, clock.instant())));
+            record(List.of(new Event(Kind.ACCOUNT, clientAddress, clock.instant())));
         }
     }
 
@@ -146,7 +156,7 @@ public final class RateLimiter {
         grouped(order.identifiers(), RateLimiter::registeredDomain).keySet()
                 .forEach(domain -> events.add(new Event(Kind.CERTIFICATE, domain.toString(), now)));
         events.add(new Event(Kind.CERTIFICATE_NAMES, nameSet(order.identifiers()), now));
-        store.record(events);
+        record(events);
     }
 
     /**
@@ -157,9 +167,30 @@ public final class RateLimiter {
      */
     public void validationFailed(String accountId, Identifier identifier) {
         if (limits.failedValidationsPerAccountPerHostPerHour() > 0) {
-            store.record(List.of(new Event(Kind.FAILED_VALIDATION, failedValidation(accountId, identifier),
+            record(List.of(new Event(Kind.FAILED_VALIDATION, failedValidation(accountId, identifier),
                     clock.instant())));
         }
+    }
+
+    private void record(List<Event> events) {
+        store.record(events);
+        if (recorded.incrementAndGet() % PURGE_EVERY == 0) {
+            purgeExpired();
+        }
+    }
+
+    /**
+     * Deletes the events no limit counts any more: those older than their window, and the names of
+     * certificates that have expired.
+     *
+     * @return how many were deleted
+     */
+    public int purgeExpired() {
+        Instant now = clock.instant();
+        return store.purge(Kind.ACCOUNT, now.minus(HOUR), PURGE_BATCH)
+                + store.purge(Kind.FAILED_VALIDATION, now.minus(HOUR), PURGE_BATCH)
+                + store.purge(Kind.CERTIFICATE, now.minus(WEEK), PURGE_BATCH)
+                + store.purge(Kind.CERTIFICATE_NAMES, now.minus(RENEWAL_MEMORY), PURGE_BATCH);
     }
 
     private List<Limit> certificateLimits(List<Identifier> identifiers) {

@@ -37,6 +37,14 @@ public final class InMemoryRateLimitStore implements RateLimitStore {
         added.forEach(e -> events.add(new Event(e.kind(), e.subject(), StoredTime.of(e.at()))));
     }
 
+    @Override
+    public synchronized int purge(Kind kind, Instant before, int limit) {
+        List<Event> old = events.stream().filter(e -> e.kind() == kind && e.at().isBefore(before))
+                .sorted(Comparator.comparing(Event::at)).limit(limit).toList();
+        old.forEach(events::remove);
+        return old.size();
+    }
+
     private Optional<Instant> answer(Probe probe) {
         Instant since = StoredTime.of(probe.since());
         Stream<Instant> times = probe.kind() == Kind.ORDER

@@ -80,4 +80,15 @@ public interface RateLimitStore {
      * @param events the events
      */
     void record(List<Event> events);
+
+    /**
+     * Deletes the oldest events of a kind that happened before a time, so that the table keeps only
+     * what a limit can still count.
+     *
+     * @param kind any kind but {@link Kind#ORDER}
+     * @param before events at or after this time stay
+     * @param limit at most this many are deleted
+     * @return how many were deleted
+     */
+    int purge(Kind kind, Instant before, int limit);
 }

@@ -68,4 +68,11 @@ public final class JdbcRateLimitStore implements RateLimitStore {
             return null;
         });
     }
+
+    @Override
+    public int purge(Kind kind, Instant before, int limit) {
+        return jdbc.update("old rate-limit events", "DELETE FROM acme_rate_events WHERE id IN (SELECT id FROM "
+                + "acme_rate_events WHERE kind = ? AND occurred_at < ? ORDER BY occurred_at LIMIT ?)",
+                kind.name(), before, limit);
+    }
 }

@@ -47,6 +47,23 @@ class AcmeRateLimitStoreTest extends AcmeStoreContract {
     }
 
     @Test
+    void purgeDeletesTheOldestEventsOfAKindBeforeATimeUpToALimit() {
+        RateLimitStore store = stores.rateLimits();
+        store.record(List.of(new Event(Kind.ACCOUNT, "192.0.2.1", NOW), new Event(Kind.ACCOUNT, "192.0.2.2", T1),
+                new Event(Kind.ACCOUNT, "192.0.2.3", T2), new Event(Kind.CERTIFICATE, "dns:example.org", NOW)));
+
+        assertThat(store.purge(Kind.ACCOUNT, T2, 1)).isEqualTo(1);
+        assertThat(store.purge(Kind.ACCOUNT, T2, 10)).isEqualTo(1);
+        assertThat(store.purge(Kind.ACCOUNT, T2, 10)).isZero();
+
+        Instant before = NOW.minusSeconds(1);
+        assertThat(store.nthNewest(List.of(probe(Kind.ACCOUNT, "192.0.2.1", before, 1),
+                probe(Kind.ACCOUNT, "192.0.2.2", before, 1), probe(Kind.ACCOUNT, "192.0.2.3", before, 1),
+                probe(Kind.CERTIFICATE, "dns:example.org", before, 1))))
+                .containsExactly(Optional.empty(), Optional.empty(), Optional.of(T2), Optional.of(NOW));
+    }
+
+    @Test
     void ordersAreCountedFromTheOrdersOfTheAccount() {
         givenAuthorizations(stores.orders(), pending("a1"));
         for (Instant at : List.of(T1, T2)) {
