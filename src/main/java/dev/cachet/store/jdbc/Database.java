@@ -6,6 +6,7 @@ import dev.cachet.core.CachetException;
 import dev.cachet.core.ErrorType;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -38,9 +39,12 @@ public final class Database implements AutoCloseable {
      * statements, and parsing them again was about 8 % of the server's CPU per order.
      */
     private static final String H2_QUERY_CACHE = ";QUERY_CACHE_SIZE=128";
+    /** How often the embedded file's sparse chunks are rewritten ({@link EmbeddedCompaction}). */
+    private static final Duration COMPACTION_INTERVAL = Duration.ofSeconds(10);
 
     private final HikariDataSource pool;
     private SharedH2 shared;
+    private EmbeddedCompaction compaction;
 
     private Database(HikariDataSource pool) {
         this.pool = pool;
@@ -96,6 +100,7 @@ public final class Database implements AutoCloseable {
         Database database = open(embeddedUrl(dataDir), null, null);
         try {
             database.shared = SharedH2.start(dataDir, databasePath(dataDir), H2_SETTINGS);
+            database.compaction = EmbeddedCompaction.start(database.pool, COMPACTION_INTERVAL);
             return database;
         } catch (RuntimeException e) {
             database.close();
@@ -158,9 +163,12 @@ public final class Database implements AutoCloseable {
         return pool;
     }
 
-    /** Stops sharing an embedded database, then closes the pool and with it the database. */
+    /** Stops compacting and sharing an embedded database, then closes the pool and with it the database. */
     @Override
     public void close() {
+        if (compaction != null) {
+            compaction.close();
+        }
         if (shared != null) {
             shared.close();
         }
