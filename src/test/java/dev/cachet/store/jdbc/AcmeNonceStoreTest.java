@@ -3,6 +3,8 @@ package dev.cachet.store.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cachet.store.acme.NonceStore;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import org.junit.jupiter.api.Test;
 
 /** What every {@link NonceStore} must do: one shared key, and a nonce redeemed once. */
@@ -40,6 +42,33 @@ class AcmeNonceStoreTest extends AcmeStoreContract {
         assertThat(store.purgeExpired(NOW, 2)).isZero();
         assertThat(store.redeem("fresh", NOW.plusSeconds(1))).as("still recorded as used").isFalse();
         assertThat(store.redeem("old-1", NOW.plusSeconds(60))).as("its record was purged").isTrue();
+    }
+
+    @Test
+    void manyConcurrentRedeemsEachSucceedOncePerNonce() throws Exception {
+        NonceStore store = stores.nonces();
+        int rounds = 50;
+        AtomicInteger own = new AtomicInteger();
+        AtomicIntegerArray sharedWins = new AtomicIntegerArray(rounds);
+        AtomicInteger next = new AtomicInteger();
+        // Each thread redeems its own nonces and, in each round, the nonce every thread redeems.
+        successes(THREADS, () -> {
+            int thread = next.getAndIncrement();
+            for (int i = 0; i < rounds; i++) {
+                if (store.redeem("own-" + thread + "-" + i, NOW.plusSeconds(60))) {
+                    own.incrementAndGet();
+                }
+                if (store.redeem("shared-" + i, NOW.plusSeconds(60))) {
+                    sharedWins.incrementAndGet(i);
+                }
+            }
+            return true;
+        });
+
+        assertThat(own).hasValue(THREADS * rounds);
+        for (int i = 0; i < rounds; i++) {
+            assertThat(sharedWins.get(i)).as("redeems of shared-%d that succeeded", i).isEqualTo(1);
+        }
     }
 
     @Test
