@@ -30,8 +30,8 @@ YAML
   local pid=$!; pids+=("$pid"); echo "$pid" > "$work/$1/pid"
   for _ in $(seq 1 240); do grep -q '^ready' "$work/$1/log" && return 0; sleep 0.5; done; cat "$work/$1/log"; exit 1
 }
-# OPTS_A / OPTS_B default to the JVM options bin/cachet gives serve (C1 only); set them empty for none.
-start A "$jarA" 18743 "${OPTS_A--XX:TieredStopAtLevel=1}"; start B "$jarB" 18744 "${OPTS_B--XX:TieredStopAtLevel=1}"
+# OPTS_A / OPTS_B default to the JVM options bin/cachet gives serve (bin/serve-jvm-options); empty for none.
+start A "$jarA" 18743 "${OPTS_A-@$here/bin/serve-jvm-options}"; start B "$jarB" 18744 "${OPTS_B-@$here/bin/serve-jvm-options}"
 pidA=$(cat $work/A/pid); pidB=$(cat $work/B/pid)
 run() { # NAME PID DIR TRUST C
   local b a out; b=$(cpu_ms "$2")

@@ -42,8 +42,8 @@ acme:
   rateLimits: {newOrdersPerAccountPerHour: 0, certificatesPerDomainPerWeek: 0,
                failedValidationsPerAccountPerHostPerHour: 0, newAccountsPerIpPerHour: 0}
 YAML
-# The JVM options bin/cachet gives serve (C1 only); CACHET_JAVA_OPTS replaces them.
-java ${CACHET_JAVA_OPTS--XX:TieredStopAtLevel=1} -jar "$jar" serve --config "$work/cachet.yaml" >"$work/cachet.log" 2>&1 &
+# The JVM options bin/cachet gives serve (bin/serve-jvm-options); CACHET_JAVA_OPTS replaces them.
+java ${CACHET_JAVA_OPTS-@$here/bin/serve-jvm-options} -jar "$jar" serve --config "$work/cachet.yaml" >"$work/cachet.log" 2>&1 &
 cachet_pid=$!; pids+=("$cachet_pid")
 for _ in $(seq 1 240); do
   grep -q '^ready' "$work/cachet.log" && break

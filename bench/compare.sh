@@ -55,8 +55,8 @@ YAML
   fi
 }
 start_cachet() {
-  # The JVM options bin/cachet gives serve (C1 only); CACHET_JAVA_OPTS replaces them.
-  java ${CACHET_JAVA_OPTS--XX:TieredStopAtLevel=1} -jar "$jar" serve --config "$work/cachet.yaml" >"$work/cachet.log" 2>&1 &
+  # The JVM options bin/cachet gives serve (bin/serve-jvm-options); CACHET_JAVA_OPTS replaces them.
+  java ${CACHET_JAVA_OPTS-@$here/bin/serve-jvm-options} -jar "$jar" serve --config "$work/cachet.yaml" >"$work/cachet.log" 2>&1 &
   cachet_pid=$!
   for _ in $(seq 1 120); do grep -q '^ready' "$work/cachet.log" && return 0; kill -0 "$cachet_pid" 2>/dev/null || return 1; sleep 0.5; done
   return 1

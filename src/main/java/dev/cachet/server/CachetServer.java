@@ -1,5 +1,7 @@
 package dev.cachet.server;
 
+import dev.cachet.core.CachetException;
+import dev.cachet.core.ErrorType;
 import dev.cachet.core.Identifier;
 import dev.cachet.crypto.Fingerprints;
 import dev.cachet.policy.Identifiers;
@@ -15,6 +17,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import org.eclipse.jetty.server.ServerConnector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,8 +60,18 @@ public final class CachetServer implements AutoCloseable {
     public static CachetServer start(CachetConfig config) {
         Clock clock = Clock.systemUTC();
         Storage.createDirectories(Path.of(config.data()));
-        CaBootstrap.Opened ca = CaBootstrap.open(config, clock);
-        Storage storage = Storage.open(config, clock);
+        FutureTask<Storage> opening = new FutureTask<>(() -> Storage.open(config, clock));
+        // The database opens (and migrates) on another thread while this one decrypts the CA key: each
+        // takes a few hundred milliseconds of one core at start (docs/performance.md, cold start).
+        new Thread(opening, "cachet-open-database").start();
+        CaBootstrap.Opened ca;
+        try {
+            ca = CaBootstrap.open(config, clock);
+        } catch (RuntimeException e) {
+            closeWhenOpened(opening);
+            throw e;
+        }
+        Storage storage = opened(opening);
         try {
             HostPort httpAddress = HostPort.parse(config.httpListen(), "httpListen");
             HostPort httpsAddress = HostPort.parse(config.listen(), "listen").withFreePort();
@@ -91,6 +105,29 @@ public final class CachetServer implements AutoCloseable {
         } catch (RuntimeException e) {
             storage.close();
             throw e;
+        }
+    }
+
+    private static Storage opened(FutureTask<Storage> opening) {
+        try {
+            return opening.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException) {
+                throw (RuntimeException) e.getCause();
+            }
+            throw new CachetException(ErrorType.INTERNAL, "opening the database failed: " + e.getCause(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CachetException(ErrorType.UNAVAILABLE, "interrupted while opening the database", e);
+        }
+    }
+
+    /** After the CA failed to open: waits for the database, and closes it if it opened. */
+    private static void closeWhenOpened(FutureTask<Storage> opening) {
+        try {
+            opened(opening).close();
+        } catch (CachetException e) {
+            LOG.debug("the database did not open either: {}", e.getMessage());
         }
     }
 
