@@ -2,7 +2,9 @@ package dev.cachet.server;
 
 import dev.cachet.acme.OrderRecovery;
 import dev.cachet.ca.ReservationRecovery;
+import dev.cachet.enrolment.email.RequestRecovery;
 import dev.cachet.store.jdbc.JdbcAcmeOrderStore;
+import dev.cachet.store.jdbc.JdbcCertificateRequestStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Executors;
@@ -13,7 +15,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Crash recovery of one instance: once at start, then every {@code recovery.intervalSeconds}.
- * Reservations are settled first, so that the orders waiting on them are settled in the same pass.
+ * Reservations are settled first, so that the ACME orders and e-mail requests waiting on them are
+ * settled in the same pass.
  * Several instances may run it at once: every change is a compare-and-set in the database.
  */
 final class RecoveryTask implements AutoCloseable {
@@ -21,11 +24,13 @@ final class RecoveryTask implements AutoCloseable {
 
     private final ReservationRecovery reservations;
     private final OrderRecovery orders;
+    private final RequestRecovery requests;
     private final ScheduledExecutorService scheduler;
 
-    private RecoveryTask(ReservationRecovery reservations, OrderRecovery orders) {
+    private RecoveryTask(ReservationRecovery reservations, OrderRecovery orders, RequestRecovery requests) {
         this.reservations = reservations;
         this.orders = orders;
+        this.requests = requests;
         this.scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "cachet-recovery");
             thread.setDaemon(true);
@@ -46,6 +51,8 @@ final class RecoveryTask implements AutoCloseable {
         RecoveryTask task = new RecoveryTask(
                 new ReservationRecovery(storage.certificates(), storage.audit(), clock, grace),
                 new OrderRecovery(new JdbcAcmeOrderStore(storage.database().dataSource(), clock),
+                        storage.certificates(), storage.audit(), clock, grace),
+                new RequestRecovery(new JdbcCertificateRequestStore(storage.database().dataSource()),
                         storage.certificates(), storage.audit(), clock, grace));
         task.runOnce();
         task.scheduler.scheduleWithFixedDelay(task::runOnce, settings.intervalSeconds(), settings.intervalSeconds(),
@@ -58,10 +65,12 @@ final class RecoveryTask implements AutoCloseable {
         try {
             int unissued = reservations.run();
             OrderRecovery.Result settled = orders.run();
-            if (unissued + settled.completed() + settled.failed() > 0) {
+            int requestsSettled = requests.run();
+            if (unissued + settled.completed() + settled.failed() + requestsSettled > 0) {
                 // Leftovers mean an instance stopped mid-issuance: worth a warning.
-                LOG.warn("crash recovery: {} serial(s) marked never issued, {} order(s) completed, {} failed",
-                        unissued, settled.completed(), settled.failed());
+                LOG.warn("crash recovery: {} serial(s) marked never issued, {} order(s) completed, {} failed, {}"
+                        + " e-mail request(s) settled", unissued, settled.completed(), settled.failed(),
+                        requestsSettled);
             }
         } catch (RuntimeException e) {
             LOG.warn("crash recovery failed, will try again: {}", e.getMessage());

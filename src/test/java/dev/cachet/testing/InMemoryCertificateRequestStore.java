@@ -73,6 +73,18 @@ public final class InMemoryCertificateRequestStore implements CertificateRequest
     }
 
     @Override
+    public synchronized boolean attachSerial(String id, BigInteger serial) {
+        CertificateRequest r = requests.get(id);
+        if (r == null || r.status() != RequestStatus.ISSUING) {
+            return false;
+        }
+        requests.put(id, new CertificateRequest(id, r.status(), r.csrPem(), r.profile(), r.names(), r.requester(),
+                r.contact(), r.keyFingerprint(), r.createdAt(), r.statusChangedAt(), r.decidedBy(), r.reason(),
+                Optional.of(serial)));
+        return true;
+    }
+
+    @Override
     public synchronized boolean recordIssued(String id, BigInteger serial, Instant at) {
         CertificateRequest r = requests.get(id);
         if (r == null || r.status() != RequestStatus.ISSUING) {

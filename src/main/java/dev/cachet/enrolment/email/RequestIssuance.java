@@ -8,6 +8,7 @@ import dev.cachet.core.CachetException;
 import dev.cachet.core.ErrorType;
 import dev.cachet.store.requests.CertificateRequest;
 import dev.cachet.store.requests.RequestStatus;
+import java.math.BigInteger;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -76,7 +77,8 @@ public final class RequestIssuance {
         try {
             CheckedCsr csr = CheckedCsr.parse(request.csrPem(), profiles.require(request.profile()));
             issued = issuer.issue(new IssuanceRequest(csr.csr().publicKey(), csr.csr().names(),
-                    csr.csr().commonName(), csr.profile(), OptionalInt.empty()), "request:" + request.id());
+                    csr.csr().commonName(), csr.profile(), OptionalInt.empty()), "request:" + request.id(),
+                    serial -> attach(request.id(), serial));
         } catch (CachetException e) {
             if (e.type() == ErrorType.UNAVAILABLE) {
                 // The database or the CA key is away for now: the sweep tries again later.
@@ -96,6 +98,14 @@ public final class RequestIssuance {
         String statusUrl = context.settings().statusUrl(request.id());
         context.notifyRequester(request, MailTexts.issuedSubject(request),
                 MailTexts.issuedBody(request, serial, statusUrl));
+    }
+
+    /** Links the reserved serial before signing; refuses when recovery moved the request meanwhile. */
+    private void attach(String requestId, BigInteger serial) {
+        if (!context.requests().attachSerial(requestId, serial)) {
+            throw new CachetException(ErrorType.UNAVAILABLE, "request " + requestId + " stopped issuing before its"
+                    + " certificate was signed (recovered); it is issued again from the approved state");
+        }
     }
 
     private void fail(CertificateRequest request, String reason) {

@@ -91,6 +91,12 @@ public final class JdbcCertificateRequestStore implements CertificateRequestStor
     }
 
     @Override
+    public boolean attachSerial(String id, BigInteger serial) {
+        return jdbc.update("certificate request " + id, "UPDATE certificate_requests SET certificate_serial = ?"
+                + " WHERE id = ? AND status = 'ISSUING'", SerialKeys.key(serial), id) == 1;
+    }
+
+    @Override
     public boolean recordIssued(String id, BigInteger serial, Instant at) {
         return jdbc.update("certificate request " + id, "UPDATE certificate_requests SET status = 'ISSUED',"
                 + " status_changed_at = ?, certificate_serial = ? WHERE id = ? AND status = 'ISSUING'", at,

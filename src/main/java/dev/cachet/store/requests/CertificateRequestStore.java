@@ -56,6 +56,16 @@ public interface CertificateRequestStore {
     boolean transition(String id, RequestStatus from, RequestStatus to, Instant at, String decidedBy, String reason);
 
     /**
+     * Links the serial reserved for an ISSUING request, before the CA key signs, so that crash
+     * recovery knows which certificate the request is waiting for.
+     *
+     * @param id the request
+     * @param serial the reserved serial
+     * @return false when the request is no longer ISSUING (recovery moved it meanwhile): nothing may be signed
+     */
+    boolean attachSerial(String id, BigInteger serial);
+
+    /**
      * Moves a request from ISSUING to ISSUED with its certificate.
      *
      * @param id the request

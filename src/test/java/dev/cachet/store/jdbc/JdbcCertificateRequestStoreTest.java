@@ -52,7 +52,11 @@ class JdbcCertificateRequestStoreTest extends StoreContract {
         assertThat(store.transition("r1", RequestStatus.PENDING_VALIDATION, RequestStatus.REJECTED, later, "x", "y"))
                 .isFalse();
         assertThat(store.recordIssued("r1", BigInteger.TEN, later)).isFalse();
+        assertThat(store.attachSerial("r1", BigInteger.TWO)).as("only an ISSUING request takes a serial").isFalse();
         assertThat(store.transition("r1", RequestStatus.APPROVED, RequestStatus.ISSUING, later, null, null)).isTrue();
+        assertThat(store.attachSerial("r1", BigInteger.TWO)).isTrue();
+        assertThat(store.find("r1").orElseThrow().certificateSerial()).contains(BigInteger.TWO);
+        assertThat(store.find("r1").orElseThrow().status()).isEqualTo(RequestStatus.ISSUING);
         assertThat(store.recordIssued("r1", BigInteger.TEN, later)).isTrue();
 
         CertificateRequest issued = store.find("r1").orElseThrow();
