@@ -62,6 +62,8 @@ class KeyFileIT {
         assertThat(OpenSsl.runOk(dir, "pkey", "-in", "key.pem", "-passin", "file:pass.txt", "-noout")).isEmpty();
         Processes.Result wrong = OpenSsl.run(dir, "pkey", "-in", "key.pem", "-passin", "file:wrong.txt", "-noout");
         assertThat(wrong.exitCode()).isNotZero();
-        assertThat(wrong.output()).contains("bad decrypt");
+        // A wrong passphrase usually fails AES-CBC's padding check ("bad decrypt"); about once in 256 keys
+        // the padding happens to look right and the garbage then fails to decode ("unsupported").
+        assertThat(wrong.output()).contains("Could not read key").containsAnyOf("bad decrypt", "unsupported");
     }
 }
