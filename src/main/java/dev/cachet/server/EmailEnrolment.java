@@ -2,6 +2,7 @@ package dev.cachet.server;
 
 import dev.cachet.ca.LeafIssuer;
 import dev.cachet.ca.ProfileCatalog;
+import dev.cachet.core.BackgroundThreads;
 import dev.cachet.crypto.Passphrases;
 import dev.cachet.enrolment.email.ConstructedAddresses;
 import dev.cachet.enrolment.email.DomainConfirmation;
@@ -23,7 +24,6 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -52,11 +52,7 @@ record EmailEnrolment(RequestSubmission submission, DomainConfirmation confirmat
         OutboxRelay relay = smtp.server() == null ? null : new OutboxRelay(context.outbox(),
                 new SmtpTransport(smtpSettings(smtp, publicUrl)), storage.audit(), clock,
                 Duration.ofSeconds(smtp.retrySeconds()), HexFormat.of().formatHex(new SecureRandom().generateSeed(8)));
-        ScheduledExecutorService background = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "cachet-mail");
-            thread.setDaemon(true);
-            return thread;
-        });
+        ScheduledExecutorService background = BackgroundThreads.scheduler("cachet-mail");
         background.scheduleWithFixedDelay(() -> tick(relay, issuance), 0, TICK.toMillis(), TimeUnit.MILLISECONDS);
         return new EmailEnrolment(relay == null ? null : new RequestSubmission(context, profiles,
                 config.ca().defaultProfile(), issuance), new DomainConfirmation(context, issuance),

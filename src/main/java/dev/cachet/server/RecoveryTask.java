@@ -2,12 +2,12 @@ package dev.cachet.server;
 
 import dev.cachet.acme.OrderRecovery;
 import dev.cachet.ca.ReservationRecovery;
+import dev.cachet.core.BackgroundThreads;
 import dev.cachet.enrolment.email.RequestRecovery;
 import dev.cachet.store.jdbc.JdbcAcmeOrderStore;
 import dev.cachet.store.jdbc.JdbcCertificateRequestStore;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -31,11 +31,7 @@ final class RecoveryTask implements AutoCloseable {
         this.reservations = reservations;
         this.orders = orders;
         this.requests = requests;
-        this.scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "cachet-recovery");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.scheduler = BackgroundThreads.scheduler("cachet-recovery");
     }
 
     /**
@@ -80,11 +76,6 @@ final class RecoveryTask implements AutoCloseable {
     /** Stops the schedule, waiting briefly for a pass under way. */
     @Override
     public void close() {
-        scheduler.shutdownNow();
-        try {
-            scheduler.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        BackgroundThreads.stopNow(scheduler);
     }
 }

@@ -1,9 +1,9 @@
 package dev.cachet.store.jdbc;
 
+import dev.cachet.core.BackgroundThreads;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
@@ -31,11 +31,7 @@ final class EmbeddedCompaction implements AutoCloseable {
     private static final int MAX_STEPS = 16;
 
     private final DataSource pool;
-    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "cachet-h2-compaction");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService scheduler = BackgroundThreads.scheduler("cachet-h2-compaction");
 
     private EmbeddedCompaction(DataSource pool) {
         this.pool = pool;
@@ -81,11 +77,6 @@ final class EmbeddedCompaction implements AutoCloseable {
     /** Stops the schedule, waiting briefly for a run under way. */
     @Override
     public void close() {
-        scheduler.shutdownNow();
-        try {
-            scheduler.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        BackgroundThreads.stopNow(scheduler);
     }
 }
