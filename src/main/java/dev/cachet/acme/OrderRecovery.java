@@ -1,11 +1,10 @@
 package dev.cachet.acme;
 
+import dev.cachet.ca.InterruptedIssuance;
 import dev.cachet.core.CachetException;
 import dev.cachet.core.ErrorType;
 import dev.cachet.store.AuditEvent;
 import dev.cachet.store.AuditLog;
-import dev.cachet.store.CertificateRecord;
-import dev.cachet.store.CertificateStatus;
 import dev.cachet.store.CertificateStore;
 import dev.cachet.store.acme.AcmeOrder;
 import dev.cachet.store.acme.AcmeOrderStore;
@@ -80,14 +79,14 @@ public final class OrderRecovery {
         int failed = 0;
         List<AcmeOrder> stuck = orders.stuckProcessing(now.minus(grace), BATCH);
         for (AcmeOrder order : stuck) {
-            Optional<CertificateRecord> certificate = Optional.ofNullable(order.certificateSerial())
-                    .flatMap(certificates::find);
-            if (certificate.isPresent() && certificate.get().certificate().isPresent()) {
+            InterruptedIssuance issuance = InterruptedIssuance.of(Optional.ofNullable(order.certificateSerial()),
+                    certificates);
+            if (issuance == InterruptedIssuance.STORED) {
                 if (orders.complete(order.id(), order.certificateSerial())) {
                     completed++;
                     record(now, order, "valid");
                 }
-            } else if (certificate.isEmpty() || certificate.get().status() != CertificateStatus.RESERVED) {
+            } else if (issuance == InterruptedIssuance.NEVER_ISSUED) {
                 if (orders.fail(order.id(), OrderStatus.PROCESSING, OrderProblems.of(new CachetException(
                         ErrorType.INTERNAL, "the server stopped while issuing this order's certificate, which was"
                         + " never issued; place a new order (valid authorizations are reused)")))) {

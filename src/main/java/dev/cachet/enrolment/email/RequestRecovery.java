@@ -1,9 +1,8 @@
 package dev.cachet.enrolment.email;
 
+import dev.cachet.ca.InterruptedIssuance;
 import dev.cachet.store.AuditEvent;
 import dev.cachet.store.AuditLog;
-import dev.cachet.store.CertificateRecord;
-import dev.cachet.store.CertificateStatus;
 import dev.cachet.store.CertificateStore;
 import dev.cachet.store.requests.CertificateRequest;
 import dev.cachet.store.requests.CertificateRequestStore;
@@ -66,13 +65,13 @@ public final class RequestRecovery {
             if (request.statusChangedAt().isAfter(now.minus(grace))) {
                 continue;
             }
-            Optional<CertificateRecord> certificate = request.certificateSerial().flatMap(certificates::find);
-            if (certificate.isPresent() && certificate.get().certificate().isPresent()) {
-                if (requests.recordIssued(request.id(), certificate.get().serial(), now)) {
+            InterruptedIssuance issuance = InterruptedIssuance.of(request.certificateSerial(), certificates);
+            if (issuance == InterruptedIssuance.STORED) {
+                if (requests.recordIssued(request.id(), request.certificateSerial().orElseThrow(), now)) {
                     settled++;
                     record(now, request, "issued");
                 }
-            } else if (certificate.isEmpty() || certificate.get().status() != CertificateStatus.RESERVED) {
+            } else if (issuance == InterruptedIssuance.NEVER_ISSUED) {
                 if (requests.transition(request.id(), RequestStatus.ISSUING, RequestStatus.APPROVED, now, null,
                         null)) {
                     settled++;
