@@ -25,6 +25,7 @@ import dev.cachet.core.ErrorType;
 import dev.cachet.revocation.RevocationService;
 import dev.cachet.server.acme.AcmeRoutes;
 import dev.cachet.server.acme.ClientAddresses;
+import dev.cachet.store.jdbc.Database;
 import dev.cachet.store.jdbc.JdbcAcmeAccountStore;
 import dev.cachet.store.jdbc.JdbcAcmeOrderStore;
 import dev.cachet.store.jdbc.JdbcEabKeyStore;
@@ -57,6 +58,17 @@ final class AcmeWiring {
     private AcmeWiring() {
     }
 
+    /**
+     * The owner of the embedded database file redeems its own nonces in memory: any other instance
+     * reaches the database through it and hands out nonces redeemed in the database, which the owner
+     * also accepts. Instances sharing PostgreSQL all redeem in the database.
+     */
+    private static NonceService nonces(Database database, SecureRandom random, Clock clock) {
+        JdbcNonceStore store = new JdbcNonceStore(database.dataSource());
+        return database.ownsEmbeddedFile() ? NonceService.soleInstance(store, random, clock, NONCE_LIFETIME)
+                : new NonceService(store, random, clock, NONCE_LIFETIME);
+    }
+
     static AcmeRoutes routes(CachetConfig config, String publicUrl, LeafIssuer leafIssuer, ProfileCatalog profiles,
             RevocationService revocation, Storage storage, Clock clock) {
         Issuer issuer = leafIssuer.issuer();
@@ -67,7 +79,7 @@ final class AcmeWiring {
         Ids ids = new Ids(random);
         var accountStore = new JdbcAcmeAccountStore(db);
         var orderStore = new JdbcAcmeOrderStore(db, clock);
-        NonceService nonces = new NonceService(new JdbcNonceStore(db), random, clock, NONCE_LIFETIME);
+        NonceService nonces = nonces(storage.database(), random, clock);
         ValidationAuthority validation = new LocalValidationAuthority(ValidationSettingsFactory.from(
                 config.validation(), settings.caaIdentities()));
         RenewalInfo renewalInfo = new RenewalInfo(storage.certificates(), issuer, clock);

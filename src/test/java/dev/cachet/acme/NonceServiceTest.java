@@ -10,7 +10,13 @@ import dev.cachet.testing.MutableClock;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** Nonces made without the database and redeemed once (RFC 8555 §6.5), on any instance sharing it. */
@@ -83,12 +89,91 @@ class NonceServiceTest {
                 .as("only the 256 fresh records are left").isEqualTo(256);
     }
 
+    @Test
+    void theSoleInstanceRedeemsItsOwnNoncesOnceWithoutWritingThem() {
+        NonceService sole = NonceService.soleInstance(store, new SecureRandom(), clock, LIFETIME);
+        String nonce = sole.next();
+
+        sole.redeem(nonce);
+
+        assertBadNonce(sole, nonce, "used already");
+        assertThat(store.purgeExpired(clock.instant().plus(LIFETIME.multipliedBy(2)), Integer.MAX_VALUE))
+                .as("no record of the local nonce in the store").isZero();
+    }
+
+    @Test
+    void aLocalNonceIsRefusedAfterARestartAndByOtherInstances() {
+        String nonce = NonceService.soleInstance(store, new SecureRandom(), clock, LIFETIME).next();
+        NonceService restarted = NonceService.soleInstance(store, new SecureRandom(), clock, LIFETIME);
+
+        assertBadNonce(restarted, nonce, "another instance, or before this one restarted");
+        assertBadNonce(nonces, nonce, "another instance, or before this one restarted");
+    }
+
+    @Test
+    void theSoleInstanceRedeemsTheNoncesOfInstancesSharingItsDatabaseInTheDatabase() {
+        NonceService sole = NonceService.soleInstance(store, new SecureRandom(), clock, LIFETIME);
+        String nonce = nonces.next();
+
+        sole.redeem(nonce);
+
+        assertBadNonce(nonces, nonce, "used already");
+    }
+
+    @Test
+    void aLocalNonceOlderThanTheWindowIsRefused() {
+        NonceService sole = new NonceService(store, new SecureRandom(), clock, LIFETIME,
+                new LocalNonces(new SecureRandom(), 6));
+        String oldest = sole.next();
+        String last = oldest;
+        for (int i = 0; i < 64; i++) {
+            last = sole.next();
+        }
+        String stillInWindow = last;
+
+        assertBadNonce(sole, oldest, "too old");
+        sole.redeem(stillInWindow);
+    }
+
+    @Test
+    void racingRequestsRedeemALocalNonceOnce() throws Exception {
+        NonceService sole = NonceService.soleInstance(store, new SecureRandom(), clock, LIFETIME);
+        String nonce = sole.next();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Boolean>> attempts = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                attempts.add(pool.submit(() -> accepted(sole, nonce)));
+            }
+            int accepted = 0;
+            for (Future<Boolean> attempt : attempts) {
+                accepted += attempt.get(10, TimeUnit.SECONDS) ? 1 : 0;
+            }
+            assertThat(accepted).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static boolean accepted(NonceService service, String nonce) {
+        try {
+            service.redeem(nonce);
+            return true;
+        } catch (CachetException e) {
+            return false;
+        }
+    }
+
     private NonceService service(InMemoryNonceStore shared) {
         return new NonceService(shared, new SecureRandom(), clock, LIFETIME);
     }
 
     private void assertBadNonce(String nonce, String detail) {
-        assertThatThrownBy(() -> nonces.redeem(nonce)).isInstanceOfSatisfying(CachetException.class,
+        assertBadNonce(nonces, nonce, detail);
+    }
+
+    private static void assertBadNonce(NonceService service, String nonce, String detail) {
+        assertThatThrownBy(() -> service.redeem(nonce)).isInstanceOfSatisfying(CachetException.class,
                 e -> assertThat(e.type()).isEqualTo(ErrorType.BAD_NONCE)).hasMessageContaining(detail);
     }
 }

@@ -163,6 +163,14 @@ public final class Database implements AutoCloseable {
         return pool;
     }
 
+    /**
+     * @return whether this process opened the embedded database file and shares it with the others
+     *     ({@link #embedded(Path)}), rather than connecting to the process that did, or to PostgreSQL
+     */
+    public boolean ownsEmbeddedFile() {
+        return shared != null;
+    }
+
     /** Stops compacting and sharing an embedded database, then closes the pool and with it the database. */
     @Override
     public void close() {

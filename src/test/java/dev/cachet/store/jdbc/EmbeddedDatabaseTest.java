@@ -42,7 +42,9 @@ class EmbeddedDatabaseTest {
                     PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
             try (Database second = Database.embedded(dir)) {
                 new JdbcTokenStore(second.dataSource()).create(token());
+                assertThat(second.ownsEmbeddedFile()).as("the second reaches the file through the first").isFalse();
             }
+            assertThat(first.ownsEmbeddedFile()).isTrue();
             assertThat(new JdbcTokenStore(first.dataSource()).list()).containsExactly(token());
         }
         assertThat(dir.resolve(SharedH2.ADDRESS_FILE)).doesNotExist();
