@@ -33,8 +33,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "check", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Check the database: unique serials; every recorded serial stored with the certificate",
             "that was linted, signed by this CA, or marked never issued; ACME orders consistent with their",
-            "certificates and not stuck processing; CRL entries revoked. Prints one line per problem and a",
-            "summary; exits 0 when clean, 1 otherwise."},
+            "certificates and not stuck processing; e-mail requests not stuck issuing; CRL entries revoked.",
+            "Prints one line per problem and a summary; exits 0 when clean, 1 otherwise."},
         footer = {"", "Examples:", "  cachet db check --data cachet-data",
             "  cachet db check --data cachet-data --db jdbc:postgresql://db/cachet --db-user cachet "
                 + "--db-password-file pw"})
@@ -55,8 +55,8 @@ final class DbCheckCommand implements Callable<Integer> {
             description = "A file whose first line is the database password (with --db).")
     String passwordFile;
 
-    @Option(names = "--grace-seconds", paramLabel = "N", description = "An issuance or order younger than this "
-            + "is in flight, not a problem (default: recovery.graceSeconds, 300).")
+    @Option(names = "--grace-seconds", paramLabel = "N", description = "An issuance, order or e-mail request younger"
+            + " than this is in flight, not a problem (default: recovery.graceSeconds, 300).")
     Integer graceSeconds;
 
     @Override

@@ -3,6 +3,7 @@ package dev.cachet.consistency;
 import dev.cachet.ca.IssuerIds;
 import dev.cachet.store.ConsistencySource;
 import dev.cachet.store.ConsistencySource.OrderRow;
+import dev.cachet.store.ConsistencySource.RequestRow;
 import dev.cachet.store.CrlStore;
 import dev.cachet.store.StoredCrl;
 import java.io.IOException;
@@ -26,8 +27,8 @@ import org.bouncycastle.cert.X509CertificateHolder;
  * Checks the database of a Cachet: serials unique; every recorded serial either stored with the
  * certificate that was linted (and signed by a known issuer) or marked never issued, unless it is
  * younger than the grace period of crash recovery (an issuance in flight); ACME orders consistent
- * with their certificates and not stuck processing; the latest CRL of each issuer listing only
- * revoked certificates. Reads only.
+ * with their certificates and not stuck processing; e-mail requests not stuck issuing; the latest
+ * CRL of each issuer listing only revoked certificates. Reads only.
  */
 public final class ConsistencyCheck {
     private final ConsistencySource source;
@@ -70,6 +71,7 @@ public final class ConsistencyCheck {
             orders.merge(order.status(), 1, Integer::sum);
             checkOrder(order, cutoff, problems);
         });
+        source.forEachRequest(request -> checkRequest(request, cutoff, problems));
         int checkedCrls = 0;
         for (X509CertificateHolder issuer : issuers) {
             Optional<StoredCrl> crl = crls.latest(IssuerIds.of(issuer));
@@ -94,10 +96,28 @@ public final class ConsistencyCheck {
                     + order.certificateSerialKey() + " is " + order.certificateStatus().toLowerCase(Locale.ROOT)
                     + " with no signed certificate stored"));
         }
-        if ("PROCESSING".equals(order.status()) && order.statusChangedAt().isBefore(cutoff)) {
-            problems.add(new ConsistencyProblem("order-stuck-processing", subject, "processing since "
-                    + order.statusChangedAt() + ", more than " + grace.toSeconds() + " s ago"));
-        }
+        stuck("PROCESSING", order.status(), order.statusChangedAt(), cutoff).ifPresent(detail -> problems.add(
+                new ConsistencyProblem("order-stuck-processing", subject, detail)));
+    }
+
+    private void checkRequest(RequestRow request, Instant cutoff, List<ConsistencyProblem> problems) {
+        String serial = request.certificateSerialKey() == null ? "no serial attached"
+                : "serial " + request.certificateSerialKey() + " attached";
+        stuck("ISSUING", request.status(), request.statusChangedAt(), cutoff).ifPresent(detail -> problems.add(
+                new ConsistencyProblem("request-stuck-issuing", "request " + request.id(), detail + ", " + serial)));
+    }
+
+    /**
+     * A row still in a passing status after the grace period, past which crash recovery settles it
+     * (server.RecoveryTask): younger, its instance may still be at work, so it is no problem.
+     *
+     * @return the detail, such as {@code processing since T, more than 300 s ago}, or empty
+     */
+    private Optional<String> stuck(String passing, String status, Instant since, Instant cutoff) {
+        return passing.equals(status) && since.isBefore(cutoff)
+                ? Optional.of(passing.toLowerCase(Locale.ROOT) + " since " + since + ", more than " + grace.toSeconds()
+                        + " s ago")
+                : Optional.empty();
     }
 
     private static void checkCrl(StoredCrl stored, X509CertificateHolder issuer, Set<BigInteger> revoked,

@@ -6,7 +6,7 @@ import java.util.function.Consumer;
 
 /**
  * The rows the database consistency check reads, as stored, without interpretation, so that a
- * damaged row is reported rather than refused. Certificates and orders are streamed.
+ * damaged row is reported rather than refused. Certificates, orders and e-mail requests are streamed.
  */
 public interface ConsistencySource {
 
@@ -38,6 +38,17 @@ public interface ConsistencySource {
             String certificateStatus, boolean certificateStored) {
     }
 
+    /**
+     * An e-mail validated certificate request.
+     *
+     * @param id the request id
+     * @param status the request's status column
+     * @param statusChangedAt when the status was last written
+     * @param certificateSerialKey the serial linked to it before signing or on issue, or null
+     */
+    record RequestRow(String id, String status, Instant statusChangedAt, String certificateSerialKey) {
+    }
+
     /** @return serial keys held by more than one row, letter case ignored */
     List<String> duplicateSerials();
 
@@ -54,4 +65,11 @@ public interface ConsistencySource {
      * @param sink receives each order
      */
     void forEachOrder(Consumer<OrderRow> sink);
+
+    /**
+     * Streams every e-mail validated certificate request, by id.
+     *
+     * @param sink receives each request
+     */
+    void forEachRequest(Consumer<RequestRow> sink);
 }

@@ -10,7 +10,10 @@ import dev.cachet.store.acme.AcmeAuthorization;
 import dev.cachet.store.acme.AcmeOrder;
 import dev.cachet.store.acme.AuthorizationStatus;
 import dev.cachet.store.acme.OrderStatus;
+import dev.cachet.store.requests.CertificateRequest;
+import dev.cachet.store.requests.RequestStatus;
 import dev.cachet.store.jdbc.JdbcAcmeOrderStore;
+import dev.cachet.store.jdbc.JdbcCertificateRequestStore;
 import dev.cachet.store.jdbc.JdbcCertificateStore;
 import dev.cachet.testing.TestCa;
 import java.math.BigInteger;
@@ -119,6 +122,24 @@ final class DatabaseDamage {
         (stuck ? oldOrders : orders).create(new AcmeOrder(id, "acct", status, List.of(authorization.identifier()),
                 List.of(authorization.id()), Instant.now().plus(Duration.ofDays(7)), null, null, "classic", null,
                 serial, null, LONG_AGO), List.of(authorization));
+    }
+
+    /**
+     * An e-mail request left issuing, as a crash between claiming it and storing its certificate leaves it.
+     *
+     * @param id the request id
+     * @param stuck whether it was claimed an hour ago
+     * @param serial the serial attached to it before signing, or null
+     */
+    void issuingRequest(String id, boolean stuck, BigInteger serial) {
+        JdbcCertificateRequestStore requests = new JdbcCertificateRequestStore(db);
+        Instant claimed = stuck ? LONG_AGO : Instant.now();
+        requests.create(new CertificateRequest(id, RequestStatus.ISSUING, "-----BEGIN CERTIFICATE REQUEST-----",
+                "tls-server", List.of(id + ".test"), "anonymous", "dev@" + id + ".test", "AB:CD", LONG_AGO, claimed,
+                Optional.empty(), Optional.empty(), Optional.empty()), List.of(), List.of());
+        if (serial != null && !requests.attachSerial(id, serial)) {
+            throw new IllegalStateException("request " + id + " took no serial");
+        }
     }
 
     static String key(BigInteger serial) {

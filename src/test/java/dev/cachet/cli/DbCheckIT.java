@@ -21,13 +21,14 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * {@code cachet db check} on the database of a server that issued and revoked through the REST API:
  * clean (exit 0, even while the server runs), then damaged on purpose in every way the check knows,
- * each problem found and named on its own line (exit 1). On H2 and on PostgreSQL.
+ * each problem found and named on its own line (exit 1), what is still within the grace period of
+ * crash recovery not. On H2 and on PostgreSQL.
  */
 class DbCheckIT {
     private static final List<String> EXPECTED = List.of("duplicate-serial", "malformed-serial", "serial-mismatch",
             "tbs-mismatch", "not-stored", "unissued-with-certificate", "unparsable-certificate", "unknown-issuer",
             "valid-order-without-certificate", "order-stuck-processing", "valid-order-certificate-not-stored",
-            "order-certificate-unknown", "crl-entry-not-revoked");
+            "order-certificate-unknown", "crl-entry-not-revoked", "request-stuck-issuing");
 
     @TempDir
     Path dir;
@@ -63,7 +64,7 @@ class DbCheckIT {
                             + " 1 CRLs")
                     .endsWith(": no problems");
         }
-        damage(data, overrides, serials);
+        BigInteger attached = damage(data, overrides, serials);
 
         CliRunner.Result damaged = check(data, database);
 
@@ -76,10 +77,15 @@ class DbCheckIT {
                 "serial-mismatch certificate " + serials.get(1) + ": the stored certificate has serial "
                         + new BigInteger(serials.get(2), 16).toString(16),
                 "crl-entry-not-revoked CRL ", "lists serial " + new BigInteger(serials.get(3), 16).toString(16),
-                "order-stuck-processing order stuck: processing since ");
+                "order-stuck-processing order stuck: processing since ",
+                "request-stuck-issuing request stuck-request: issuing since ", ", serial "
+                        + DatabaseDamage.key(attached) + " attached");
+        assertThat(damaged.out()).as("a request claimed just now may still be issuing").doesNotContain("young-request");
     }
 
-    private static void damage(Path data, Map<String, String> overrides, List<String> serials) throws Exception {
+    /** @return the serial attached to the e-mail request left issuing */
+    private static BigInteger damage(Path data, Map<String, String> overrides, List<String> serials)
+            throws Exception {
         assertThat(serials.get(0)).as("a serial with a letter, so that its upper case differs").matches(".*[a-f].*");
         String issuerId = dev.cachet.ca.IssuerIds.of(dev.cachet.crypto.PemDocument.read(
                 data.resolve("ca/intermediate.pem")).certificate());
@@ -97,6 +103,9 @@ class DbCheckIT {
             damage.order("stuck", OrderStatus.PROCESSING, null, true);
             damage.order("valid-reserved", OrderStatus.VALID, neverStored, false);
             damage.order("dangling", OrderStatus.INVALID, BigInteger.valueOf(0xfeed), false);
+            damage.issuingRequest("stuck-request", true, neverStored);
+            damage.issuingRequest("young-request", false, null);
+            return neverStored;
         }
     }
 

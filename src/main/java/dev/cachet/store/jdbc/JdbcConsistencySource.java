@@ -19,6 +19,8 @@ public final class JdbcConsistencySource implements ConsistencySource {
     private static final String ORDERS = "SELECT o.id, o.status, o.certificate_serial, o.status_changed_at,"
             + " c.status AS certificate_status, c.certificate IS NOT NULL AS certificate_stored"
             + " FROM acme_orders o LEFT JOIN certificates c ON c.serial = o.certificate_serial ORDER BY o.id";
+    private static final String REQUESTS = "SELECT id, status, status_changed_at, certificate_serial"
+            + " FROM certificate_requests ORDER BY id";
 
     private final Jdbc jdbc;
 
@@ -49,6 +51,12 @@ public final class JdbcConsistencySource implements ConsistencySource {
         stream("ACME orders", ORDERS, row -> sink.accept(new OrderRow(row.getString("id"), row.getString("status"),
                 row.getString("certificate_serial"), Jdbc.instant(row, "status_changed_at"),
                 row.getString("certificate_status"), row.getBoolean("certificate_stored"))));
+    }
+
+    @Override
+    public void forEachRequest(Consumer<RequestRow> sink) {
+        stream("certificate requests", REQUESTS, row -> sink.accept(new RequestRow(row.getString("id"),
+                row.getString("status"), Jdbc.instant(row, "status_changed_at"), row.getString("certificate_serial"))));
     }
 
     private void stream(String what, String sql, RowSink sink) {
