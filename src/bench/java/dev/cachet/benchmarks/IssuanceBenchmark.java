@@ -7,6 +7,7 @@ import dev.cachet.ca.StoreJournal;
 import dev.cachet.store.jdbc.Database;
 import dev.cachet.store.jdbc.JdbcAuditLog;
 import dev.cachet.store.jdbc.JdbcCertificateStore;
+import dev.cachet.store.jdbc.JdbcUnitOfWork;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,7 +53,8 @@ public class IssuanceBenchmark {
         folder = Files.createTempDirectory("cachet-bench-h2");
         database = Database.embedded(folder);
         intoH2 = new LeafIssuer(ca.issuer(), new StoreJournal(new JdbcCertificateStore(database.dataSource(),
-                Clock.systemUTC()), new JdbcAuditLog(database.dataSource()), Clock.systemUTC()),
+                Clock.systemUTC()), new JdbcAuditLog(database.dataSource()),
+                new JdbcUnitOfWork(database.dataSource()), Clock.systemUTC()),
                 new SecureRandom(), Clock.systemUTC());
     }
 

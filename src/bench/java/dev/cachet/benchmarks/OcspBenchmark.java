@@ -9,6 +9,7 @@ import dev.cachet.revocation.OcspSettings;
 import dev.cachet.store.jdbc.Database;
 import dev.cachet.store.jdbc.JdbcAuditLog;
 import dev.cachet.store.jdbc.JdbcCertificateStore;
+import dev.cachet.store.jdbc.JdbcUnitOfWork;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.file.Files;
@@ -59,7 +60,7 @@ public class OcspBenchmark {
         database = Database.embedded(Files.createTempDirectory("cachet-bench-ocsp"));
         JdbcCertificateStore store = new JdbcCertificateStore(database.dataSource(), Clock.systemUTC());
         IssuedCertificate leaf = new LeafIssuer(ca.issuer(), new StoreJournal(store,
-                new JdbcAuditLog(database.dataSource()), Clock.systemUTC()), new SecureRandom(), Clock.systemUTC())
+                new JdbcAuditLog(database.dataSource()), new JdbcUnitOfWork(database.dataSource()), Clock.systemUTC()), new SecureRandom(), Clock.systemUTC())
                 .issue(BenchCa.request("ocsp.example.org"), "bench");
         responder = new OcspResponder(List.of(ca.issuer()), store, Clock.systemUTC(), OcspSettings.defaults());
         withNonce = request(ca.material().intermediate(), leaf.serial(), true);

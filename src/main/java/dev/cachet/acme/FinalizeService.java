@@ -1,5 +1,6 @@
 package dev.cachet.acme;
 
+import dev.cachet.ca.IssuanceLinks;
 import dev.cachet.ca.IssuanceRequest;
 import dev.cachet.ca.IssuedCertificate;
 import dev.cachet.ca.LeafIssuer;
@@ -92,29 +93,49 @@ public final class FinalizeService {
                 validation.checkCaa(name, accountUrl, method(authorization));
             }
         }
-        if (!store.transition(order.id(), OrderStatus.READY, OrderStatus.PROCESSING)) {
-            throw new CachetException(ErrorType.ORDER_NOT_READY, "the order is being finalized already");
-        }
-        IssuedCertificate issued;
+        OrderIssuance links = new OrderIssuance(order);
         try {
-            issued = issuer.issue(new IssuanceRequest(csr.publicKey(), order.identifiers(), csr.commonName(),
-                    profile, OptionalInt.empty()), accountUrl, serial -> attach(order.id(), serial));
+            issuer.issue(new IssuanceRequest(csr.publicKey(), order.identifiers(), csr.commonName(), profile,
+                    OptionalInt.empty()), accountUrl, links);
         } catch (CachetException e) {
-            store.fail(order.id(), OrderStatus.PROCESSING, OrderProblems.of(e));
+            if (links.processing) {
+                store.fail(order.id(), OrderStatus.PROCESSING, OrderProblems.of(e));
+            }
             throw e;
         }
-        // Once the certificate is stored the order is never failed: if this update does not happen
-        // (a crash, the database away), OrderRecovery finds the order processing and completes it.
-        store.complete(order.id(), issued.serial());
-        orders.rateLimiter().issued(order);
         return orders.find(account, orderId);
     }
 
-    /** Links the reserved serial to the order before signing; refuses when recovery failed the order meanwhile. */
-    private void attach(String orderId, BigInteger serial) {
-        if (!store.attachCertificate(orderId, serial)) {
-            throw new CachetException(ErrorType.INTERNAL, "the order stopped processing before its certificate"
-                    + " was signed (recovered as failed); create a new order");
+    /**
+     * The order's side of its issuance, in the journal's transactions: READY to PROCESSING with the
+     * serial linked, in the reservation's (so a crash leaves either a ready order, or a processing
+     * one whose serial recovery can look up); VALID in the stored certificate's, so that the order
+     * is never failed once its certificate is stored.
+     */
+    private final class OrderIssuance implements IssuanceLinks {
+        private final AcmeOrder order;
+        private volatile boolean processing;
+
+        OrderIssuance(AcmeOrder order) {
+            this.order = order;
+        }
+
+        @Override
+        public void reserved(BigInteger serial) {
+            if (!store.transition(order.id(), OrderStatus.READY, OrderStatus.PROCESSING)) {
+                throw new CachetException(ErrorType.ORDER_NOT_READY, "the order is being finalized already");
+            }
+            if (!store.attachCertificate(order.id(), serial)) {
+                throw new CachetException(ErrorType.INTERNAL, "the order stopped processing before its"
+                        + " certificate was signed (recovered as failed); create a new order");
+            }
+            processing = true;
+        }
+
+        @Override
+        public void stored(IssuedCertificate certificate) {
+            store.complete(order.id(), certificate.serial());
+            orders.rateLimiter().issued(order);
         }
     }
 

@@ -23,4 +23,14 @@ public interface IssuanceJournal {
      * @param certificate the DER of the signed certificate
      */
     void issued(CertificateReservation reservation, byte[] certificate);
+
+    /**
+     * Runs a step of this journal and the caller's records of it ({@link IssuanceLinks}) as one
+     * transaction where the journal's store has transactions; otherwise one after the other.
+     *
+     * @param step the journal's step and the caller's records
+     */
+    default void together(Runnable step) {
+        step.run();
+    }
 }

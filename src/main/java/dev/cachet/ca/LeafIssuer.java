@@ -22,7 +22,6 @@ import java.util.Date;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Consumer;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.X500NameBuilder;
 import org.bouncycastle.asn1.x500.style.BCStyle;
@@ -117,20 +116,20 @@ public final class LeafIssuer {
      * @return the signed certificate and its chain
      */
     public IssuedCertificate issue(IssuanceRequest request, String requester) {
-        return issue(request, requester, serial -> { });
+        return issue(request, requester, IssuanceLinks.NONE);
     }
 
     /**
-     * Checks, lints and signs a certificate, telling the caller its serial once the reservation is
-     * durable and before the CA key signs, so that the caller can link it to its own records
-     * (an ACME order) for recovery after a crash. If {@code reserved} throws, nothing is signed.
+     * Checks, lints and signs a certificate, letting the caller link the reservation (durable
+     * before the CA key signs) and the signed certificate to its own records, in the journal's
+     * transactions ({@link IssuanceLinks}).
      *
      * @param request what to certify
      * @param requester who asks, for the journal and audit log
-     * @param reserved receives the reserved serial
+     * @param links the caller's records of the serial and of the certificate
      * @return the signed certificate and its chain
      */
-    public IssuedCertificate issue(IssuanceRequest request, String requester, Consumer<BigInteger> reserved) {
+    public IssuedCertificate issue(IssuanceRequest request, String requester, IssuanceLinks links) {
         Profile profile = request.profile();
         PublicKeyInfo key = checkKey(request.publicKey(), profile);
         LeafNames names = LeafNames.of(request);
@@ -149,12 +148,18 @@ public final class LeafIssuer {
                 issuer.certificate().getNotAfter().toInstant(), now));
         CertificateReservation reservation = new CertificateReservation(serial, issuerId, profile.name(),
                 names.subjectAltNames(), requester, notBefore, notAfter, encoded(linted));
-        journal.reserve(reservation);
-        reserved.accept(serial);
+        journal.together(() -> {
+            journal.reserve(reservation);
+            links.reserved(serial);
+        });
         X509CertificateHolder certificate = builder.build(issuer.key().contentSigner());
         requireSameTbs(linted, certificate);
-        journal.issued(reservation, encoded(certificate));
-        return new IssuedCertificate(serial, certificate, issuer.chain());
+        IssuedCertificate issued = new IssuedCertificate(serial, certificate, issuer.chain());
+        journal.together(() -> {
+            journal.issued(reservation, encoded(certificate));
+            links.stored(issued);
+        });
+        return issued;
     }
 
     /**

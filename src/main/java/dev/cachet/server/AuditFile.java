@@ -7,6 +7,7 @@ import dev.cachet.core.CachetException;
 import dev.cachet.core.ErrorType;
 import dev.cachet.store.AuditEvent;
 import dev.cachet.store.AuditLog;
+import dev.cachet.store.UnitOfWork;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -23,11 +24,12 @@ import java.util.TreeMap;
 
 /**
  * The audit trail as JSON lines beside the database's: each event is first recorded by the
- * store, then appended to the file as one object ({@code at}, {@code actor}, {@code action},
- * {@code subject}, {@code details}) on one line. The file is created with mode 0600 and opened
- * in append mode for each event, so that several processes of one data folder may share it and
- * a rotated file is followed; every line reaches the operating system before {@link #record}
- * returns. Events hold no key material, and a failed append fails the operation that logged it.
+ * store, then, once the store's transaction commits, appended to the file as one object
+ * ({@code at}, {@code actor}, {@code action}, {@code subject}, {@code details}) on one line. The
+ * file is created with mode 0600 and opened in append mode for each event, so that several
+ * processes of one data folder may share it and a rotated file is followed; every line reaches the
+ * operating system before {@link #record} (or the unit of work around it) returns. Events hold no
+ * key material, and a failed append fails the operation that logged it.
  */
 public final class AuditFile implements AuditLog {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -36,25 +38,30 @@ public final class AuditFile implements AuditLog {
 
     private final Path file;
     private final AuditLog store;
+    private final UnitOfWork units;
 
     /**
      * Decorates a store.
      *
      * @param file the JSON lines file, such as {@code <data>/audit.jsonl}
      * @param store the audit log that keeps the events and answers {@link #recent}
+     * @param units the transactions of the store: an event recorded within one is appended once it commits
      */
-    public AuditFile(Path file, AuditLog store) {
+    public AuditFile(Path file, AuditLog store, UnitOfWork units) {
         this.file = Objects.requireNonNull(file, "file");
         this.store = Objects.requireNonNull(store, "store");
+        this.units = Objects.requireNonNull(units, "units");
     }
 
     @Override
     public void record(AuditEvent event) {
         store.record(event);
         byte[] line = line(event);
-        synchronized (this) {
-            append(line);
-        }
+        units.afterCommit(() -> {
+            synchronized (this) {
+                append(line);
+            }
+        });
     }
 
     @Override

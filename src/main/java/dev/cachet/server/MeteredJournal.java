@@ -23,4 +23,9 @@ final class MeteredJournal implements IssuanceJournal {
         delegate.issued(reservation, certificate);
         metrics.issued(reservation.profile());
     }
+
+    @Override
+    public void together(Runnable step) {
+        delegate.together(step);
+    }
 }

@@ -85,8 +85,8 @@ final class Services {
      */
     Issuing issuing(String baseUrl, String publicUrl) {
         LeafIssuer leafIssuer = new LeafIssuer(issuer, new MeteredJournal(new StoreJournal(storage.certificates(),
-                storage.audit(), clock), metrics), new SecureRandom(), clock, IssuerUrls.under(baseUrl),
-                PolicyWiring.blockedKeys(config.policy(), blockedKeys(storage)));
+                storage.audit(), storage.units(), clock), metrics), new SecureRandom(), clock,
+                IssuerUrls.under(baseUrl), PolicyWiring.blockedKeys(config.policy(), blockedKeys(storage)));
         ProfileCatalog profiles = ProfileCatalogs.from(config.profiles());
         EnrolmentService enrolment = new EnrolmentService(leafIssuer, profiles, config.ca().defaultProfile(),
                 storage.certificates(), revocation, PolicyWiring.namePolicy(config.policy()));

@@ -7,11 +7,13 @@ import dev.cachet.store.AuditLog;
 import dev.cachet.store.CertificateStore;
 import dev.cachet.store.CrlStore;
 import dev.cachet.store.TokenStore;
+import dev.cachet.store.UnitOfWork;
 import dev.cachet.store.jdbc.Database;
 import dev.cachet.store.jdbc.JdbcAuditLog;
 import dev.cachet.store.jdbc.JdbcCertificateStore;
 import dev.cachet.store.jdbc.JdbcCrlStore;
 import dev.cachet.store.jdbc.JdbcTokenStore;
+import dev.cachet.store.jdbc.JdbcUnitOfWork;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,9 +56,15 @@ public record Storage(Database database, CertificateStore certificates, CrlStore
             database = Database.open(settings.url(), settings.user(), password);
         }
         DataSource source = database.dataSource();
-        AuditLog audit = new AuditFile(Path.of(config.data()).resolve(AUDIT_FILE), new JdbcAuditLog(source));
+        AuditLog audit = new AuditFile(Path.of(config.data()).resolve(AUDIT_FILE), new JdbcAuditLog(source),
+                new JdbcUnitOfWork(source));
         return new Storage(database, new JdbcCertificateStore(source, clock), new JdbcCrlStore(source),
                 new JdbcTokenStore(source), audit);
+    }
+
+    /** @return transactions spanning the stores' calls, on their database */
+    public UnitOfWork units() {
+        return new JdbcUnitOfWork(database.dataSource());
     }
 
     /** Closes the pool. */

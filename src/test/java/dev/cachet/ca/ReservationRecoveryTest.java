@@ -12,6 +12,7 @@ import dev.cachet.crypto.KeyType;
 import dev.cachet.store.AuditEvent;
 import dev.cachet.store.CertificateRecord;
 import dev.cachet.store.CertificateStatus;
+import dev.cachet.store.UnitOfWork;
 import dev.cachet.testing.InMemoryAuditLog;
 import dev.cachet.testing.InMemoryCertificateStore;
 import dev.cachet.testing.MutableClock;
@@ -43,8 +44,8 @@ class ReservationRecoveryTest {
     private final MutableClock clock = new MutableClock(NOW);
     private final InMemoryCertificateStore certificates = new InMemoryCertificateStore(clock);
     private final InMemoryAuditLog audit = new InMemoryAuditLog();
-    private final LeafIssuer issuer = new LeafIssuer(CA.issuer(), new StoreJournal(certificates, audit, clock),
-            new SecureRandom(), clock);
+    private final LeafIssuer issuer = new LeafIssuer(CA.issuer(), new StoreJournal(certificates, audit,
+            UnitOfWork.EACH_ON_ITS_OWN, clock), new SecureRandom(), clock);
     private final ReservationRecovery recovery = new ReservationRecovery(certificates, audit, clock, GRACE);
 
     @Test
@@ -72,11 +73,11 @@ class ReservationRecoveryTest {
     void aSlowIssuanceOvertakenByRecoveryFailsWithoutItsCertificate() {
         AtomicReference<BigInteger> reserved = new AtomicReference<>();
 
-        assertThatThrownBy(() -> issuer.issue(request(), "test", serial -> {
+        assertThatThrownBy(() -> issuer.issue(request(), "test", IssuanceLinks.onReserved(serial -> {
             reserved.set(serial);
             clock.advance(GRACE.plusSeconds(1));
             assertThat(recovery.run()).isEqualTo(1);
-        })).isInstanceOfSatisfying(CachetException.class, e -> assertThat(e.type()).isEqualTo(ErrorType.INTERNAL))
+        }))).isInstanceOfSatisfying(CachetException.class, e -> assertThat(e.type()).isEqualTo(ErrorType.INTERNAL))
                 .hasMessageContaining("never issued");
 
         CertificateRecord record = certificates.find(reserved.get()).orElseThrow();
@@ -97,10 +98,10 @@ class ReservationRecoveryTest {
 
     private BigInteger crashAfterReservation() {
         AtomicReference<BigInteger> reserved = new AtomicReference<>();
-        assertThatThrownBy(() -> issuer.issue(request(), "test", serial -> {
+        assertThatThrownBy(() -> issuer.issue(request(), "test", IssuanceLinks.onReserved(serial -> {
             reserved.set(serial);
             throw new IllegalStateException("crash");
-        })).hasMessage("crash");
+        }))).hasMessage("crash");
         assertThat(status(reserved.get())).isEqualTo(CertificateStatus.RESERVED);
         return reserved.get();
     }

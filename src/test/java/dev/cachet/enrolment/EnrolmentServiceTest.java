@@ -28,6 +28,7 @@ import dev.cachet.store.AuditEvent;
 import dev.cachet.store.CertificateQuery;
 import dev.cachet.store.CertificateRecord;
 import dev.cachet.store.CertificateStatus;
+import dev.cachet.store.UnitOfWork;
 import dev.cachet.testing.InMemoryBlockedKeyStore;
 import dev.cachet.testing.InMemoryAuditLog;
 import dev.cachet.testing.InMemoryCertificateStore;
@@ -182,8 +183,8 @@ class EnrolmentServiceTest {
     }
 
     private EnrolmentService enrolment() {
-        LeafIssuer leafIssuer = new LeafIssuer(ca.issuer(), new StoreJournal(certificates, audit, clock), RANDOM,
-                clock);
+        LeafIssuer leafIssuer = new LeafIssuer(ca.issuer(), new StoreJournal(certificates, audit,
+                UnitOfWork.EACH_ON_ITS_OWN, clock), RANDOM, clock);
         CrlService crls = new CrlService(certificates, new InMemoryCrlStore(), clock, CrlSettings.defaults());
         OcspResponder ocsp = new OcspResponder(List.of(ca.issuer()), certificates, clock, OcspSettings.defaults());
         RevocationService revocation = new RevocationService(certificates, new InMemoryBlockedKeyStore(), audit, crls,

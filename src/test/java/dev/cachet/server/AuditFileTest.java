@@ -11,6 +11,10 @@ import dev.cachet.enrolment.CreatedToken;
 import dev.cachet.enrolment.Scope;
 import dev.cachet.enrolment.TokenService;
 import dev.cachet.store.AuditEvent;
+import dev.cachet.store.UnitOfWork;
+import dev.cachet.store.jdbc.Database;
+import dev.cachet.store.jdbc.JdbcAuditLog;
+import dev.cachet.store.jdbc.JdbcUnitOfWork;
 import dev.cachet.testing.InMemoryAuditLog;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -44,9 +48,35 @@ class AuditFileTest {
 
     private final InMemoryAuditLog store = new InMemoryAuditLog();
 
+    private AuditFile audit(Path file) {
+        return new AuditFile(file, store, UnitOfWork.EACH_ON_ITS_OWN);
+    }
+
+    @Test
+    void anEventRecordedInAUnitOfWorkIsAppendedOnceItCommitsAndNeverIfItRollsBack() throws IOException {
+        Path file = dir.resolve("audit.jsonl");
+        try (Database database = Database.open(Database.embeddedUrl(dir.resolve("db")), null, null)) {
+            JdbcUnitOfWork units = new JdbcUnitOfWork(database.dataSource());
+            AuditFile audit = new AuditFile(file, new JdbcAuditLog(database.dataSource()), units);
+
+            assertThatThrownBy(() -> units.inOne(() -> {
+                audit.record(event("rolled back"));
+                throw new IllegalStateException("stop");
+            })).hasMessage("stop");
+            units.inOne(() -> {
+                audit.record(event("committed"));
+                assertThat(file).as("not before the commit").doesNotExist();
+            });
+
+            assertThat(Files.readAllLines(file)).singleElement()
+                    .satisfies(line -> assertThat(JSON.readTree(line).get("subject").asText()).isEqualTo("committed"));
+            assertThat(audit.recent(5)).extracting(AuditEvent::subject).containsExactly("committed");
+        }
+    }
+
     @Test
     void eachEventIsOneJsonLineAndReachesTheStore() throws IOException {
-        AuditFile audit = new AuditFile(dir.resolve("audit.jsonl"), store);
+        AuditFile audit = audit(dir.resolve("audit.jsonl"));
         AuditEvent issued = new AuditEvent(AT, "token:ops", "certificate.reserved", "1a2b",
                 Map.of("profile", "tls-server", "names", "dns:www.example.org"));
         AuditEvent revoked = new AuditEvent(AT.plusSeconds(1), "cli", "token.revoked", "ops", Map.of());
@@ -68,11 +98,11 @@ class AuditFileTest {
     @Test
     void theFileIsCreatedForItsOwnerOnlyAndAppendedTo() throws IOException {
         Path file = dir.resolve("data/audit.jsonl");
-        AuditFile audit = new AuditFile(file, store);
+        AuditFile audit = audit(file);
 
         audit.record(event("first"));
         Files.writeString(file, "{\"kept\":true}\n", StandardOpenOption.APPEND);
-        new AuditFile(file, store).record(event("second"));
+        audit(file).record(event("second"));
 
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
         assertThat(Files.readAllLines(file)).hasSize(3).element(1).isEqualTo("{\"kept\":true}");
@@ -81,7 +111,7 @@ class AuditFileTest {
 
     @Test
     void lineBreaksAndQuotesInValuesCannotForgeLines() throws IOException {
-        AuditFile audit = new AuditFile(dir.resolve("audit.jsonl"), store);
+        AuditFile audit = audit(dir.resolve("audit.jsonl"));
         String forged = "x\"}\n{\"at\":\"2000-01-01T00:00:00Z\",\"actor\":\"admin\"\r\u2028";
 
         audit.record(new AuditEvent(AT, forged, "token.used", forged, Map.of("ip", forged)));
@@ -95,7 +125,7 @@ class AuditFileTest {
 
     @Test
     void concurrentEventsGiveWholeLines() throws Exception {
-        AuditFile audit = new AuditFile(dir.resolve("audit.jsonl"), store);
+        AuditFile audit = audit(dir.resolve("audit.jsonl"));
         ExecutorService pool = Executors.newFixedThreadPool(8);
         List<Future<?>> done = new ArrayList<>();
         for (int t = 0; t < 8; t++) {
@@ -123,7 +153,7 @@ class AuditFileTest {
     @Test
     void aFileThatCannotBeWrittenFailsTheEventInOneLine() throws IOException {
         Path notAFolder = Files.writeString(dir.resolve("data"), "a file");
-        AuditFile audit = new AuditFile(notAFolder.resolve("audit.jsonl"), store);
+        AuditFile audit = audit(notAFolder.resolve("audit.jsonl"));
 
         assertThatThrownBy(() -> audit.record(event("lost")))
                 .isInstanceOf(CachetException.class)

@@ -9,6 +9,7 @@ import dev.cachet.ca.StoreJournal;
 import dev.cachet.core.Identifier;
 import dev.cachet.crypto.KeyPairFactory;
 import dev.cachet.crypto.KeyType;
+import dev.cachet.store.UnitOfWork;
 import java.security.KeyPair;
 import java.security.SecureRandom;
 import java.time.Instant;
@@ -36,7 +37,8 @@ public final class StoredTestCa {
         this.clock = clock;
         this.ca = ca;
         this.certificates = new InMemoryCertificateStore(clock);
-        this.leafIssuer = new LeafIssuer(ca.issuer(), new StoreJournal(certificates, new InMemoryAuditLog(), clock),
+        this.leafIssuer = new LeafIssuer(ca.issuer(), new StoreJournal(certificates, new InMemoryAuditLog(),
+                UnitOfWork.EACH_ON_ITS_OWN, clock),
                 RANDOM, clock);
     }
 

@@ -1,5 +1,6 @@
 package dev.cachet.enrolment.email;
 
+import dev.cachet.ca.IssuanceLinks;
 import dev.cachet.ca.IssuanceRequest;
 import dev.cachet.ca.IssuedCertificate;
 import dev.cachet.ca.LeafIssuer;
@@ -78,7 +79,7 @@ public final class RequestIssuance {
             CheckedCsr csr = CheckedCsr.parse(request.csrPem(), profiles.require(request.profile()));
             issued = issuer.issue(new IssuanceRequest(csr.csr().publicKey(), csr.csr().names(),
                     csr.csr().commonName(), csr.profile(), OptionalInt.empty()), "request:" + request.id(),
-                    serial -> attach(request.id(), serial));
+                    IssuanceLinks.onReserved(serial -> attach(request.id(), serial)));
         } catch (CachetException e) {
             if (e.type() == ErrorType.UNAVAILABLE) {
                 // The database or the CA key is away for now: the sweep tries again later.

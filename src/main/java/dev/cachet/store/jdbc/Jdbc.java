@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -61,6 +62,10 @@ final class Jdbc {
      * @return what the work returned
      */
     <T> T inTransaction(String what, Work<T> work) {
+        Connection joined = JdbcUnitOfWork.joined(dataSource);
+        if (joined != null) {
+            return inUnit(what, joined, work);
+        }
         return onLiveSession(what, () -> {
             try (Connection connection = dataSource.getConnection()) {
                 connection.setAutoCommit(false);
@@ -86,9 +91,11 @@ final class Jdbc {
      */
     boolean allOrNothing(String what, Work<Boolean> work) {
         return inTransaction(what, c -> {
+            // A savepoint, not the transaction's start: within a unit of work, earlier calls stay.
+            Savepoint start = c.setSavepoint();
             boolean done = work.run(c);
             if (!done) {
-                c.rollback();
+                c.rollback(start);
             }
             return done;
         });
@@ -111,11 +118,27 @@ final class Jdbc {
 
     /** Runs work on a connection in autocommit mode (reads, single statements). */
     <T> T withConnection(String what, Work<T> work) {
+        Connection joined = JdbcUnitOfWork.joined(dataSource);
+        if (joined != null) {
+            return inUnit(what, joined, work);
+        }
         return onLiveSession(what, () -> {
             try (Connection connection = dataSource.getConnection()) {
                 return work.run(connection);
             }
         });
+    }
+
+    /**
+     * Runs work on the connection of the unit of work around it ({@link JdbcUnitOfWork}), which
+     * commits, rolls back or runs again as a whole: an error here ends the whole unit.
+     */
+    private static <T> T inUnit(String what, Connection connection, Work<T> work) {
+        try {
+            return work.run(connection);
+        } catch (SQLException e) {
+            throw SqlErrors.translate(e, what);
+        }
     }
 
     /**

@@ -4,6 +4,7 @@ import dev.cachet.ca.LeafIssuer;
 import dev.cachet.ca.Profiles;
 import dev.cachet.ca.StoreJournal;
 import dev.cachet.crypto.KeyType;
+import dev.cachet.store.UnitOfWork;
 import dev.cachet.store.requests.CertificateRequest;
 import dev.cachet.store.requests.OutboxMail;
 import dev.cachet.testing.CachetClient;
@@ -55,7 +56,7 @@ final class EmailFixture {
         context = new RequestContext(requests, outbox, audit, clock, new ValidationSecrets(random),
                 new EmailValidationSettings(URL, Duration.ofHours(24), 3, reuse, prefixes));
         issuance = new RequestIssuance(context, new LeafIssuer(ca.issuer(), new StoreJournal(certificates, audit,
-                clock), random, clock), Profiles.builtIn());
+                UnitOfWork.EACH_ON_ITS_OWN, clock), random, clock), Profiles.builtIn());
         submission = new RequestSubmission(context, Profiles.builtIn(), "tls-server", issuance);
         confirmation = new DomainConfirmation(context, issuance);
         decisions = new RequestDecisions(context, issuance);

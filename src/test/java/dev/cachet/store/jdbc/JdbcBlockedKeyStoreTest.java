@@ -60,7 +60,8 @@ class JdbcBlockedKeyStoreTest extends StoreContract {
         JdbcCertificateStore certificates = new JdbcCertificateStore(dataSource(), CLOCK);
         JdbcBlockedKeyStore blocked = new JdbcBlockedKeyStore(dataSource());
         JdbcAuditLog audit = new JdbcAuditLog(dataSource());
-        LeafIssuer issuer = new LeafIssuer(CA.issuer(), new StoreJournal(certificates, audit, CLOCK), RANDOM, CLOCK,
+        LeafIssuer issuer = new LeafIssuer(CA.issuer(), new StoreJournal(certificates, audit,
+                new JdbcUnitOfWork(dataSource()), CLOCK), RANDOM, CLOCK,
                 IssuerUrls.under("http://ca.example.org"), new BlockedKeys(Set.of(), blocked));
         RevocationService revocation = new RevocationService(certificates, blocked, audit,
                 new CrlService(certificates, new JdbcCrlStore(dataSource()), CLOCK, CrlSettings.defaults()),

@@ -10,6 +10,7 @@ import dev.cachet.enrolment.email.EmailValidationSettings;
 import dev.cachet.enrolment.email.RequestContext;
 import dev.cachet.enrolment.email.RequestIssuance;
 import dev.cachet.enrolment.email.ValidationSecrets;
+import dev.cachet.store.UnitOfWork;
 import dev.cachet.store.requests.CertificateRequest;
 import dev.cachet.store.requests.OutboxMail;
 import dev.cachet.store.requests.RequestStatus;
@@ -71,7 +72,7 @@ class RequestRacesTest extends StoreContract {
         List<RequestIssuance> instances = new ArrayList<>();
         for (int i = 0; i < RACERS; i++) {
             instances.add(new RequestIssuance(context, new LeafIssuer(ca.issuer(), new StoreJournal(certificates, audit,
-                    clock), new SecureRandom(), clock), Profiles.builtIn()));
+                    UnitOfWork.EACH_ON_ITS_OWN, clock), new SecureRandom(), clock), Profiles.builtIn()));
         }
         for (int round = 0; round < 5; round++) {
             String id = "r" + round;
