@@ -8,7 +8,8 @@
 # Each server's CPU is read from /proc/PID/stat (utime+stime) before and after each run.
 # Not part of the test suite. Needs root for apt-get when pebble, wrk or golang-cfssl are missing.
 # Knobs (environment): ACME (1; 0 stops after REST and OCSP), ORDERS (300), CONCURRENCY ("1 8 16"), ROUNDS (2),
-#   RUN_SECONDS (120, the bound of one ACME run), WRK_SECONDS (8), WORK (a temp dir), CACHET_JAVA_OPTS,
+#   RUN_SECONDS (120, the bound of one ACME run), WRK_SECONDS (8), WARMUP_SECONDS (20, REST), OCSP_WARMUP_SECONDS
+#   (10), WARMUP_ORDERS (1500, Cachet's ACME warm-up), WORK (a temp dir), CACHET_JAVA_OPTS,
 #   RATE_LIMITS (auto: write acme.rateLimits.* = 0 into Cachet's config, and drop them if this Cachet does not
 #   know the keys yet; 1: always; 0: never). Edit write_config below for other settings.
 # The last line: acme cachet=X/s pebble=Y/s ratio=Z cpu_ms_per_order cachet=A pebble=B cpu_ratio=C
@@ -103,7 +104,7 @@ wrk_run() {  # PID URL SCRIPT
   awk -v r="$rate" -v c=$((after - before)) -v n="$n" -v b="$bad" 'BEGIN {printf "%.0f %.3f %d\n", r, c/n, b}'
 }
 # The JVM compiles its hot code in the first seconds: warm Cachet up first (not counted), as every run below.
-wrk -t2 -c16 -d"${WARMUP_SECONDS:-5}s" -s "$work/cachet.lua" "https://127.0.0.1:$https/api/v1/certificates" >/dev/null 2>&1
+wrk -t2 -c16 -d"${WARMUP_SECONDS:-20}s" -s "$work/cachet.lua" "https://127.0.0.1:$https/api/v1/certificates" >/dev/null 2>&1
 read -r c_rate c_cpu c_bad < <(wrk_run "$cachet_pid" "https://127.0.0.1:$https/api/v1/certificates" "$work/cachet.lua")
 read -r f_rate f_cpu f_bad < <(wrk_run "$cfssl_pid" "http://127.0.0.1:$cfssl_port/api/v1/cfssl/sign" "$work/cfssl.lua")
 echo "rest cachet=${c_rate}/s cfssl=${f_rate}/s ratio=$(awk -v a="$c_rate" -v b="$f_rate" 'BEGIN{printf "%.2f", a/b}') cpu_ms_per_cert cachet=$c_cpu cfssl=$f_cpu errors cachet=$c_bad cfssl=$f_bad"
@@ -142,10 +143,10 @@ awk -v c=$((after - before)) '/^ocsp_ok/ {printf "ocsp cachet=%.0f/s correct, wr
 
 [ "${ACME:-1}" = 0 ] && exit 0
 # --- ACME end to end, A B A B per concurrency.
-acme_run() {  # PID DIRECTORY TRUST C -> "orders seconds cpu_ms errors"
+acme_run() {  # PID DIRECTORY TRUST C [ORDERS] -> "orders seconds cpu_ms errors"
   local before after out
   before=$(cpu_ms "$1")
-  out=$(cachet bench acme --directory "$2" --trust "$3" --orders "$orders" --concurrency "$4" \
+  out=$(cachet bench acme --directory "$2" --trust "$3" --orders "${5:-$orders}" --concurrency "$4" \
         --http01-port "$h01" --duration "${RUN_SECONDS:-120}" 2>&1 || true)
   after=$(cpu_ms "$1")
   log "$(tail -1 <<<"$out")"
@@ -153,8 +154,10 @@ acme_run() {  # PID DIRECTORY TRUST C -> "orders seconds cpu_ms errors"
     awk -v c=$((after - before)) '{print $1, $2, c, $3}'
 }
 declare -A orders_sum secs_sum cpu_sum err_sum
+# A server runs for weeks: the JIT's one-time work (C2 still compiles after 2,000 orders, a third of the
+# CPU; docs/performance.md) is not a cost per order, so Cachet warms up longer than Pebble, which is compiled.
 log "warm-up (not counted)"
-acme_run "$cachet_pid" "https://127.0.0.1:$https/acme/directory" "$root" 8 >/dev/null
+acme_run "$cachet_pid" "https://127.0.0.1:$https/acme/directory" "$root" 8 "${WARMUP_ORDERS:-1500}" >/dev/null
 acme_run "$pebble_pid" "$pebble_dir" "$work/pebble/pebble-ca.pem" 8 >/dev/null
 for c in $concurrencies; do
   for _ in $(seq 1 "$rounds"); do

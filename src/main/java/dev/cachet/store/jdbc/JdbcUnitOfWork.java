@@ -43,6 +43,7 @@ public final class JdbcUnitOfWork implements UnitOfWork {
             return work.get();
         }
         List<Runnable> afterCommit = new ArrayList<>();
+        Bound outer = BOUND.get();  // a unit on another database, if any, goes on after this one
         T result = jdbc.inTransaction("unit of work", connection -> {
             afterCommit.clear();
             BOUND.set(new Bound(dataSource, connection, afterCommit));
@@ -56,7 +57,7 @@ public final class JdbcUnitOfWork implements UnitOfWork {
                 }
                 throw e;
             } finally {
-                BOUND.remove();
+                BOUND.set(outer);
             }
         });
         afterCommit.forEach(Runnable::run);

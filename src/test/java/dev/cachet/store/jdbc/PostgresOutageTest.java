@@ -11,6 +11,8 @@ import dev.cachet.core.Identifier;
 import dev.cachet.testing.PostgresServer;
 import java.math.BigInteger;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -84,6 +86,40 @@ class PostgresOutageTest {
                 }
             }
             throw new AssertionError("the store did not recover after the restart");
+        }
+    }
+
+    @Test
+    void aUnitOfWorkAcrossARestartCommitsWholeOrFailsUnavailable() {
+        try (Database database = Database.open(server.newDatabase("unit"), server.user(), server.password())) {
+            JdbcCertificateStore certificates = new JdbcCertificateStore(database.dataSource(), CLOCK);
+            JdbcUnitOfWork units = new JdbcUnitOfWork(database.dataSource());
+            certificates.reserve(reservation(BigInteger.ONE));
+
+            server.restart();
+
+            List<BigInteger> failed = new ArrayList<>();
+            for (int attempt = 0; attempt < Database.MAX_POOL_SIZE + 1; attempt++) {
+                BigInteger first = BigInteger.valueOf(100 + 2 * attempt);
+                BigInteger second = first.add(BigInteger.ONE);
+                try {
+                    units.inOne(() -> {
+                        certificates.reserve(reservation(first));
+                        certificates.reserve(reservation(second));
+                    });
+                    assertThat(certificates.find(first)).isPresent();
+                    assertThat(certificates.find(second)).isPresent();
+                    for (BigInteger serial : failed) {
+                        assertThat(certificates.find(serial)).as("nothing of a failed unit").isEmpty();
+                    }
+                    return;
+                } catch (CachetException e) {
+                    assertThat(e.type()).isEqualTo(ErrorType.UNAVAILABLE);
+                    failed.add(first);
+                    failed.add(second);
+                }
+            }
+            throw new AssertionError("the unit of work did not recover after the restart");
         }
     }
 
