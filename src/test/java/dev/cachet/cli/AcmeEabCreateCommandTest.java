@@ -8,9 +8,7 @@ import dev.cachet.server.Storage;
 import dev.cachet.store.acme.EabKey;
 import dev.cachet.store.jdbc.JdbcEabKeyStore;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -36,24 +34,6 @@ class AcmeEabCreateCommandTest {
             assertThat(stored.name()).isEqualTo("web-01");
             assertThat(stored.boundAccountId()).isNull();
         }
-    }
-
-    @Test
-    void noKeyStartsWithADashThatClientsWouldTakeForAnOption() {
-        SecureRandom dashFirst = new SecureRandom() {
-            private static final long serialVersionUID = 1L;
-
-            @Override
-            public void nextBytes(byte[] bytes) {
-                Arrays.fill(bytes, (byte) 0xfb);
-            }
-        };
-        Base64.Encoder base64url = Base64.getUrlEncoder().withoutPadding();
-        assertThat(base64url.encodeToString(new byte[] {(byte) 0xfb})).startsWith("-");
-
-        String key = base64url.encodeToString(AcmeEabCreateCommand.noLeadingDash(dashFirst, 32));
-
-        assertThat(key).startsWith("e").hasSize(43);
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.cachet.enrolment.email;
 
 import dev.cachet.core.CachetException;
 import dev.cachet.core.ErrorType;
+import dev.cachet.core.OptionSafeRandom;
 import dev.cachet.crypto.Fingerprints;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -33,9 +34,9 @@ public final class ValidationSecrets {
         this.random = Objects.requireNonNull(random, "random");
     }
 
-    /** @return a new request or mail id, 128 random bits, URL-safe */
+    /** @return a new request or mail id, 128 random bits, URL-safe, never starting with '-' (a CLI argument) */
     String newId() {
-        return encode(bytes(ID_BYTES));
+        return OptionSafeRandom.base64Url(random, ID_BYTES);
     }
 
     /** @return a new single-use value, 256 random bits, URL-safe */
