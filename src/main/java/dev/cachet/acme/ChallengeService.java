@@ -6,8 +6,10 @@ import dev.cachet.core.ErrorType;
 import dev.cachet.store.acme.AcmeAccount;
 import dev.cachet.store.acme.AcmeAuthorization;
 import dev.cachet.store.acme.AcmeChallenge;
+import dev.cachet.store.acme.AuthorizationStatus;
 import dev.cachet.store.acme.AcmeOrderStore;
 import dev.cachet.store.acme.ChallengeOutcome;
+import dev.cachet.store.acme.ChallengeStatus;
 import dev.cachet.validation.ValidationAuthority;
 import dev.cachet.validation.ValidationRecord;
 import dev.cachet.validation.ValidationRequest;
@@ -15,9 +17,12 @@ import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
@@ -26,7 +31,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Authorizations and challenges (RFC 8555 §7.5): responding to a challenge starts its validation
  * at once on a bounded pool; a validation that ends quickly is answered in the same response, so
- * that clients need not poll.
+ * that clients need not poll, and recorded in one commit. Only a validation still running when the
+ * response is due is shown as {@code processing} first. An instance validates a challenge once at
+ * a time; instances sharing a database may each validate a challenge posted to both at once, and
+ * the first outcome recorded wins.
  */
 public final class ChallengeService {
     private static final Logger LOG = LoggerFactory.getLogger(ChallengeService.class);
@@ -37,6 +45,7 @@ public final class ChallengeService {
     private final Clock clock;
     private final Duration waitForResult;
     private final RateLimiter rateLimiter;
+    private final Set<String> validating = ConcurrentHashMap.newKeySet();
 
     /**
      * Creates the service.
@@ -73,7 +82,7 @@ public final class ChallengeService {
     }
 
     /**
-     * Answers a challenge (§7.5.1): starts validation unless it already started or ended.
+     * Answers a challenge (§7.5.1): starts validation unless it is running on this instance or ended.
      *
      * @param account the account
      * @param authorizationId the authorization
@@ -83,12 +92,32 @@ public final class ChallengeService {
     public AcmeChallenge respond(AcmeAccount account, String authorizationId, String challengeId) {
         AcmeAuthorization authorization = authorization(account, authorizationId);
         AcmeChallenge challenge = challenge(authorization, challengeId);
-        if (orders.startChallenge(authorizationId, challengeId)) {
+        if (authorization.status() == AuthorizationStatus.PENDING && challenge.status() == ChallengeStatus.PENDING) {
             String keyAuthorization = challenge.token() + "." + AccountService.thumbprint(key(account));
-            Future<?> running = workers.submit(() -> validate(authorization, challenge, keyAuthorization));
-            await(running);
+            if (validating.add(challengeId)
+                    && !endsWithinWait(startValidation(authorization, challenge, keyAuthorization))) {
+                // Still running: the client sees "processing" and polls (RFC 8555 §7.5.1). If the
+                // outcome was recorded meanwhile, this finds the challenge no longer pending.
+                orders.startChallenge(authorizationId, challengeId);
+            }
         }
         return challenge(authorization(account, authorizationId), challengeId);
+    }
+
+    private Future<?> startValidation(AcmeAuthorization authorization, AcmeChallenge challenge,
+            String keyAuthorization) {
+        try {
+            return workers.submit(() -> {
+                try {
+                    validate(authorization, challenge, keyAuthorization);
+                } finally {
+                    validating.remove(challenge.id());
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            validating.remove(challenge.id());
+            throw new CachetException(ErrorType.UNAVAILABLE, "too many validations at once; try again shortly", e);
+        }
     }
 
     /**
@@ -128,16 +157,19 @@ public final class ChallengeService {
         }
     }
 
-    private void await(Future<?> running) {
+    /** Waits up to waitForResult for a validation; true when it ended. */
+    private boolean endsWithinWait(Future<?> running) {
         try {
             running.get(waitForResult.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
         } catch (TimeoutException e) {
-            // Still running: the client sees "processing" and polls (RFC 8555 §7.5.1).
-            return;
+            return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return false;
         } catch (ExecutionException e) {
             LOG.error("validation task failed", e.getCause());
+            return true;
         }
     }
 

@@ -38,8 +38,11 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.SubjectKeyIdentifier;
@@ -68,6 +71,10 @@ final class AcmeServicesFixture implements AutoCloseable {
     private final Ids ids = new Ids(RANDOM);
 
     AcmeServicesFixture(RateLimits limits) {
+        this(limits, Duration.ofMinutes(1));
+    }
+
+    AcmeServicesFixture(RateLimits limits, Duration waitForValidation) {
         AcmeSettings settings = new AcmeSettings(null, null, List.of("ca.test"), false, Duration.ofDays(30),
                 Duration.ofDays(7), Duration.ofDays(30), Duration.ofHours(1), 100, "classic",
                 Map.of("classic", Profiles.DEFAULT), Map.of("classic", "90 days"));
@@ -78,7 +85,7 @@ final class AcmeServicesFixture implements AutoCloseable {
                 clock, limiter);
         accounts = new AccountService(accountStore, new ExternalAccountBinding(new InMemoryEabKeyStore(), false),
                 settings, ids, clock, limiter);
-        challenges = new ChallengeService(orderStore, validation, workers, settings, clock, Duration.ofMinutes(1),
+        challenges = new ChallengeService(orderStore, validation, workers, settings, clock, waitForValidation,
                 limiter);
         finalizer = new FinalizeService(orders, orderStore, ca.leafIssuer(), Profiles.builtIn(), validation, links,
                 settings);
@@ -168,9 +175,22 @@ final class AcmeServicesFixture implements AutoCloseable {
     /** A validation authority that passes or fails every challenge as told, and allows CAA. */
     static final class ScriptedValidation implements ValidationAuthority {
         volatile boolean pass = true;
+        /** When set, each validation waits (at most 10 s) until it opens. */
+        volatile CountDownLatch gate;
+        final AtomicInteger calls = new AtomicInteger();
 
         @Override
         public List<ValidationRecord> validate(ValidationRequest request) {
+            calls.incrementAndGet();
+            CountDownLatch waitFor = gate;
+            try {
+                if (waitFor != null && !waitFor.await(10, TimeUnit.SECONDS)) {
+                    throw new CachetException(ErrorType.CONNECTION, "the test never opened the gate");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new CachetException(ErrorType.CONNECTION, "interrupted");
+            }
             if (!pass) {
                 throw new CachetException(ErrorType.INCORRECT_RESPONSE, "scripted failure for "
                         + request.identifier());

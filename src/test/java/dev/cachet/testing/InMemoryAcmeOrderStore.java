@@ -16,11 +16,13 @@ import java.math.BigInteger;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
@@ -98,7 +100,7 @@ public final class InMemoryAcmeOrderStore implements AcmeOrderStore {
 
     @Override
     public synchronized boolean startChallenge(String authorizationId, String challengeId) {
-        return updateChallenge(authorizationId, challengeId, ChallengeStatus.PENDING,
+        return updateChallenge(authorizationId, challengeId, EnumSet.of(ChallengeStatus.PENDING),
                 ch -> new AcmeChallenge(ch.id(), ch.type(), ch.token(), ChallengeStatus.PROCESSING, ch.validated(),
                         ch.error(), ch.validationRecords()), AuthorizationStatus.PENDING, null);
     }
@@ -109,7 +111,8 @@ public final class InMemoryAcmeOrderStore implements AcmeOrderStore {
             Objects.requireNonNull(o.authorizationExpires(), "authorizationExpires");
         }
         ChallengeStatus status = o.valid() ? ChallengeStatus.VALID : ChallengeStatus.INVALID;
-        return updateChallenge(o.authorizationId(), o.challengeId(), ChallengeStatus.PROCESSING,
+        return updateChallenge(o.authorizationId(), o.challengeId(),
+                EnumSet.of(ChallengeStatus.PENDING, ChallengeStatus.PROCESSING),
                 ch -> new AcmeChallenge(ch.id(), ch.type(), ch.token(), status,
                         o.valid() ? StoredTime.of(o.at()) : null, o.error(), o.validationRecords()),
                 o.valid() ? AuthorizationStatus.VALID : AuthorizationStatus.INVALID,
@@ -174,12 +177,12 @@ public final class InMemoryAcmeOrderStore implements AcmeOrderStore {
     }
 
     /** Changes a challenge and its pending authorization together; a null expiry keeps the old one. */
-    private boolean updateChallenge(String authorizationId, String challengeId, ChallengeStatus from,
+    private boolean updateChallenge(String authorizationId, String challengeId, Set<ChallengeStatus> from,
             UnaryOperator<AcmeChallenge> change, AuthorizationStatus authorizationStatus, Instant expires) {
         AcmeAuthorization a = authorizations.get(authorizationId);
         Predicate<AcmeChallenge> target = ch -> ch.id().equals(challengeId);
         if (a == null || a.status() != AuthorizationStatus.PENDING
-                || a.challenges().stream().noneMatch(target.and(ch -> ch.status() == from))) {
+                || a.challenges().stream().noneMatch(target.and(ch -> from.contains(ch.status())))) {
             return false;
         }
         List<AcmeChallenge> challenges = a.challenges().stream().map(ch -> target.test(ch) ? change.apply(ch) : ch)

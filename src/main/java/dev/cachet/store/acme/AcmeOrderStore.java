@@ -57,7 +57,8 @@ public interface AcmeOrderStore {
             Instant validAtLeastUntil);
 
     /**
-     * Starts validating a challenge: PENDING to PROCESSING, only while its authorization is pending.
+     * Shows a challenge as being validated: PENDING to PROCESSING, only while its authorization is
+     * pending.
      *
      * @param authorizationId the authorization
      * @param challengeId the challenge
@@ -66,11 +67,12 @@ public interface AcmeOrderStore {
     boolean startChallenge(String authorizationId, String challengeId);
 
     /**
-     * Records a validation outcome in one transaction: the challenge PROCESSING to VALID or
-     * INVALID, and its authorization PENDING to VALID (with a new expiry) or INVALID.
+     * Records a validation outcome in one transaction: the challenge PENDING (a validation that
+     * ended before it was shown as processing) or PROCESSING to VALID or INVALID, and its
+     * authorization PENDING to VALID (with a new expiry) or INVALID.
      *
      * @param outcome the outcome
-     * @return false when the challenge was not processing
+     * @return false when the challenge or its authorization had ended already
      */
     boolean finishChallenge(ChallengeOutcome outcome);
 

@@ -116,7 +116,8 @@ public final class JdbcAcmeOrderStore implements AcmeOrderStore {
         String status = o.valid() ? "VALID" : "INVALID";
         return jdbc.allOrNothing(describeAuthorization(o.authorizationId()), c -> finishAuthorization(c, o)
                 && Jdbc.update(c, "UPDATE acme_challenges SET status = ?, validated = ?, error = ?,"
-                + " validation_records = ? WHERE id = ? AND authorization_id = ? AND status = 'PROCESSING'", status,
+                + " validation_records = ? WHERE id = ? AND authorization_id = ?"
+                + " AND status IN ('PENDING', 'PROCESSING')", status,
                 Jdbc.nullable(o.valid() ? o.at() : null, Types.TIMESTAMP_WITH_TIMEZONE), rows.problem(o.error()),
                 AcmeRows.text(o.validationRecords()), o.challengeId(), o.authorizationId()) == 1);
     }

@@ -73,6 +73,19 @@ class AcmeAuthorizationStoreTest extends AcmeStoreContract {
     }
 
     @Test
+    void anOutcomeIsRecordedForAChallengeNeverShownProcessing() {
+        AcmeOrderStore store = stores.orders();
+        givenAuthorizations(store, pending("a1"));
+
+        assertThat(store.finishChallenge(valid("a1", "a1-http"))).isTrue();
+        assertThat(store.startChallenge("a1", "a1-http")).as("ended already").isFalse();
+
+        AcmeAuthorization found = store.findAuthorization("a1").orElseThrow();
+        assertThat(found.status()).isEqualTo(AuthorizationStatus.VALID);
+        assertThat(found.challenges().get(0).status()).isEqualTo(ChallengeStatus.VALID);
+    }
+
+    @Test
     void aValidOutcomeMakesChallengeAndAuthorizationValidOnce() {
         AcmeOrderStore store = stores.orders();
         givenAuthorizations(store, pending("a1"));
@@ -109,13 +122,12 @@ class AcmeAuthorizationStoreTest extends AcmeStoreContract {
     }
 
     @Test
-    void anOutcomeChangesNothingUnlessTheChallengeIsProcessingAndTheAuthorizationPending() {
+    void anOutcomeChangesNothingForAnotherAuthorizationsChallengeOrOnceTheAuthorizationEnded() {
         AcmeOrderStore store = stores.orders();
         givenAuthorizations(store, pending("a1"), pending("a2"));
         store.startChallenge("a2", "a2-http");
         store.deactivateAuthorization("a2");
 
-        assertThat(store.finishChallenge(valid("a1", "a1-http"))).isFalse();
         assertThat(store.finishChallenge(valid("a1", "a2-http"))).isFalse();
         assertThat(store.finishChallenge(valid("a2", "a2-http"))).isFalse();
 
