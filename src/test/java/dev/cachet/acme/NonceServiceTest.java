@@ -91,7 +91,7 @@ class NonceServiceTest {
 
     @Test
     void theSoleInstanceRedeemsItsOwnNoncesOnceWithoutWritingThem() {
-        NonceService sole = NonceService.soleInstance(store, new SecureRandom(), clock, LIFETIME);
+        NonceService sole = sole();
         String nonce = sole.next();
 
         sole.redeem(nonce);
@@ -103,8 +103,8 @@ class NonceServiceTest {
 
     @Test
     void aLocalNonceIsRefusedAfterARestartAndByOtherInstances() {
-        String nonce = NonceService.soleInstance(store, new SecureRandom(), clock, LIFETIME).next();
-        NonceService restarted = NonceService.soleInstance(store, new SecureRandom(), clock, LIFETIME);
+        String nonce = sole().next();
+        NonceService restarted = sole();
 
         assertBadNonce(restarted, nonce, "another instance, or before this one restarted");
         assertBadNonce(nonces, nonce, "another instance, or before this one restarted");
@@ -112,7 +112,7 @@ class NonceServiceTest {
 
     @Test
     void theSoleInstanceRedeemsTheNoncesOfInstancesSharingItsDatabaseInTheDatabase() {
-        NonceService sole = NonceService.soleInstance(store, new SecureRandom(), clock, LIFETIME);
+        NonceService sole = sole();
         String nonce = nonces.next();
 
         sole.redeem(nonce);
@@ -137,7 +137,7 @@ class NonceServiceTest {
 
     @Test
     void racingRequestsRedeemALocalNonceOnce() throws Exception {
-        NonceService sole = NonceService.soleInstance(store, new SecureRandom(), clock, LIFETIME);
+        NonceService sole = sole();
         String nonce = sole.next();
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
@@ -162,6 +162,11 @@ class NonceServiceTest {
         } catch (CachetException e) {
             return false;
         }
+    }
+
+    /** A new boot of the process owning the database: its own nonces are redeemed in memory. */
+    private NonceService sole() {
+        return NonceService.soleInstance(store, new SecureRandom(), clock, LIFETIME);
     }
 
     private NonceService service(InMemoryNonceStore shared) {
