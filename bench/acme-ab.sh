@@ -42,7 +42,7 @@ run() { # NAME PID DIR TRUST C
 A=("$pidA" "https://127.0.0.1:18743/acme/directory" "$work/A/data/ca/root.pem")
 B=("$pidB" "https://127.0.0.1:18744/acme/directory" "$work/B/data/ca/root.pem")
 P=("$pebble_pid" "$pebble_dir" "$work/pebble/pebble-ca.pem")
-echo "# warm-up"; run A "${A[@]}" 8 >/dev/null; run B "${B[@]}" 8 >/dev/null; run P "${P[@]}" 8 >/dev/null
+echo "# warm-up"; orders=${WARMUP_ORDERS:-$orders} run A "${A[@]}" 8 >/dev/null; orders=${WARMUP_ORDERS:-$orders} run B "${B[@]}" 8 >/dev/null; run P "${P[@]}" 8 >/dev/null
 for c in $concurrencies; do for _ in $(seq 1 "$rounds"); do
   run A "${A[@]}" "$c"; run B "${B[@]}" "$c"; [ "${NO_PEBBLE:-0}" = 1 ] || run P "${P[@]}" "$c"
 done; done

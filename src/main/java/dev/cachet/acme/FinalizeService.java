@@ -103,18 +103,20 @@ public final class FinalizeService {
             }
             throw e;
         }
-        return orders.find(account, orderId);
+        return order.issued(links.serial);
     }
 
     /**
-     * The order's side of its issuance, in the journal's transactions: READY to PROCESSING with the
-     * serial linked, in the reservation's (so a crash leaves either a ready order, or a processing
-     * one whose serial recovery can look up); VALID in the stored certificate's, so that the order
-     * is never failed once its certificate is stored.
+     * The order's side of its issuance, in the journal's transactions: ready (stored as pending, or
+     * as ready by older versions) to PROCESSING with the serial linked, in the reservation's (so a
+     * crash leaves either a ready order, or a processing one whose serial recovery can look up);
+     * VALID in the stored certificate's, so that the order is never failed once its certificate is
+     * stored.
      */
     private final class OrderIssuance implements IssuanceLinks {
         private final AcmeOrder order;
         private volatile boolean processing;
+        private volatile BigInteger serial;
 
         OrderIssuance(AcmeOrder order) {
             this.order = order;
@@ -122,7 +124,8 @@ public final class FinalizeService {
 
         @Override
         public void reserved(BigInteger serial) {
-            if (!store.transition(order.id(), OrderStatus.READY, OrderStatus.PROCESSING)) {
+            if (!store.transition(order.id(), OrderStatus.PENDING, OrderStatus.PROCESSING)
+                    && !store.transition(order.id(), OrderStatus.READY, OrderStatus.PROCESSING)) {
                 throw new CachetException(ErrorType.ORDER_NOT_READY, "the order is being finalized already");
             }
             if (!store.attachCertificate(order.id(), serial)) {
@@ -136,6 +139,7 @@ public final class FinalizeService {
         public void stored(IssuedCertificate certificate) {
             store.complete(order.id(), certificate.serial());
             orders.rateLimiter().issued(order);
+            serial = certificate.serial();
         }
     }
 

@@ -75,7 +75,7 @@ public final class OrderService {
         rateLimiter.checkNewOrder(account.id(), identifiers, request.replaces());
         Instant now = clock.instant();
         Instant expires = now.plus(settings.orderLifetime());
-        List<String> authorizationIds = new ArrayList<>();
+        List<AcmeAuthorization> authorizations = new ArrayList<>();
         List<AcmeAuthorization> created = new ArrayList<>();
         for (Identifier identifier : identifiers) {
             Optional<AcmeAuthorization> reusable = orders.findReusable(account.id(), AcmeIdentifiers.base(identifier),
@@ -84,12 +84,13 @@ public final class OrderService {
             if (reusable.isEmpty()) {
                 created.add(authorization);
             }
-            authorizationIds.add(authorization.id());
+            authorizations.add(authorization);
         }
-        AcmeOrder order = new AcmeOrder(ids.id(), account.id(), OrderStatus.PENDING, identifiers, authorizationIds,
-                expires, null, null, profile, request.replaces(), null, null, now);
+        AcmeOrder order = new AcmeOrder(ids.id(), account.id(), OrderStatus.PENDING, identifiers,
+                authorizations.stream().map(AcmeAuthorization::id).toList(), expires, null, null, profile,
+                request.replaces(), null, null, now);
         orders.create(order, created);
-        return current(order);
+        return current(order, authorizations, now);
     }
 
     /**
@@ -106,11 +107,12 @@ public final class OrderService {
     }
 
     /**
-     * The current status of an order: a pending order becomes ready when all its authorizations
-     * are valid, invalid when one failed or when it expired (§7.1.6).
+     * The current status of an order: a pending order is ready when all its authorizations are
+     * valid (derived, the stored order stays pending), and becomes invalid in the store when one
+     * failed or when it expired (§7.1.6).
      *
      * @param order the order as stored
-     * @return the order, updated in the store when its status moved
+     * @return the order with its current status
      */
     public AcmeOrder current(AcmeOrder order) {
         Instant now = clock.instant();
@@ -122,15 +124,19 @@ public final class OrderService {
         if (order.status() != OrderStatus.PENDING) {
             return order;
         }
-        List<AcmeAuthorization> authorizations = authorizations(order);
+        return current(order, authorizations(order), now);
+    }
+
+    private AcmeOrder current(AcmeOrder order, List<AcmeAuthorization> authorizations, Instant now) {
         Optional<AcmeAuthorization> failed = authorizations.stream().filter(a -> !usable(a, now)).findFirst();
         if (failed.isPresent()) {
             orders.fail(order.id(), OrderStatus.PENDING, OrderProblems.authorizationFailed(failed.get()));
             return reload(order);
         }
         if (authorizations.stream().allMatch(a -> a.status() == AuthorizationStatus.VALID)) {
-            orders.transition(order.id(), OrderStatus.PENDING, OrderStatus.READY);
-            return reload(order);
+            // Ready is derived, not written (as Boulder does): finalize moves the stored pending order
+            // straight to processing, one durable commit less per order.
+            return order.withStatus(OrderStatus.READY);
         }
         return order;
     }

@@ -36,4 +36,26 @@ public record AcmeOrder(String id, String accountId, OrderStatus status, List<Id
         identifiers = List.copyOf(identifiers);
         authorizationIds = List.copyOf(authorizationIds);
     }
+
+    /**
+     * This order with another status, as derived on read (ready) or known after a transition.
+     *
+     * @param newStatus the status
+     * @return the copy
+     */
+    public AcmeOrder withStatus(OrderStatus newStatus) {
+        return new AcmeOrder(id, accountId, newStatus, identifiers, authorizationIds, expires, notBefore, notAfter,
+                profile, replaces, certificateSerial, error, createdAt);
+    }
+
+    /**
+     * This order valid, with its certificate.
+     *
+     * @param serial the certificate's serial
+     * @return the copy
+     */
+    public AcmeOrder issued(BigInteger serial) {
+        return new AcmeOrder(id, accountId, OrderStatus.VALID, identifiers, authorizationIds, expires, notBefore,
+                notAfter, profile, replaces, serial, error, createdAt);
+    }
 }
