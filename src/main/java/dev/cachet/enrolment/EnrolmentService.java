@@ -1,5 +1,6 @@
 package dev.cachet.enrolment;
 
+import dev.cachet.ca.IssuanceLinks;
 import dev.cachet.ca.IssuanceRequest;
 import dev.cachet.ca.IssuedCertificate;
 import dev.cachet.ca.LeafIssuer;
@@ -64,9 +65,11 @@ public final class EnrolmentService {
      * @param csrPem the CSR in PEM
      * @param profileName the profile, or null for the default
      * @param days a validity other than the profile's default, or empty
+     * @param links what the caller records in the issuance's transactions
      * @return the certificate and chain
      */
-    public IssuedCertificate issue(ApiToken token, String csrPem, String profileName, OptionalInt days) {
+    public IssuedCertificate issue(ApiToken token, String csrPem, String profileName, OptionalInt days,
+            IssuanceLinks links) {
         TokenService.requireScope(token, Scope.ISSUE);
         if (csrPem == null || csrPem.isBlank()) {
             throw new CachetException(ErrorType.MALFORMED, "the request has no 'csr' (a PEM CSR)");
@@ -78,7 +81,7 @@ public final class EnrolmentService {
         TokenService.requireNames(token, names);
         namePolicy.check(names);
         return issuer.issue(new IssuanceRequest(csr.publicKey(), csr.names(), csr.commonName(), profile, days),
-                "token:" + token.name());
+                "token:" + token.name(), links);
     }
 
     /**

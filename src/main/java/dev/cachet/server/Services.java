@@ -92,7 +92,7 @@ final class Services {
                 storage.certificates(), revocation, PolicyWiring.namePolicy(config.policy()));
         TokenService tokens = new TokenService(storage.tokens(), storage.audit(), new SecureRandom(), clock);
         EmailEnrolment email = EmailEnrolment.start(config, publicUrl, leafIssuer, profiles, storage, clock);
-        return new Issuing(leafIssuer, new RestApi(enrolment, tokens, storage.audit(), clock),
+        return new Issuing(leafIssuer, new RestApi(enrolment, tokens, storage.audit(), storage.units(), clock),
                 AcmeWiring.routes(config, publicUrl, leafIssuer, profiles, revocation, storage, clock), email,
                 new RequestRoutes(email.submission(), email.decisions(), tokens, storage.audit(), clock,
                         storage.certificates(), issuer.chain()), new ValidationPage(email.confirmation()));

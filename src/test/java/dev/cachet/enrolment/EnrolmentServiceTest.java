@@ -3,6 +3,7 @@ package dev.cachet.enrolment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.cachet.ca.IssuanceLinks;
 import dev.cachet.ca.IssuedCertificate;
 import dev.cachet.ca.LeafIssuer;
 import dev.cachet.ca.Profiles;
@@ -71,7 +72,7 @@ class EnrolmentServiceTest {
     void issuingRecordsTheCertificateAndTheAuditEvent() throws IOException {
         ApiToken token = token("ops", EnumSet.of(Scope.ISSUE), "example.org");
 
-        IssuedCertificate issued = enrolment.issue(token, csr("CN=www.example.org", "www.example.org",
+        IssuedCertificate issued = issue(token, csr("CN=www.example.org", "www.example.org",
                 "api.example.org"), null, OptionalInt.empty());
 
         CertificateRecord record = certificates.find(issued.serial()).orElseThrow();
@@ -93,7 +94,7 @@ class EnrolmentServiceTest {
     void aWildcardUnderACoveredDomainAndAListedAddressAreIssued() {
         ApiToken token = token("ops", EnumSet.of(Scope.ISSUE), "example.org", "192.0.2.1");
 
-        IssuedCertificate issued = enrolment.issue(token, csr("", "*.example.org", "ip:192.0.2.1"), "short-lived",
+        IssuedCertificate issued = issue(token, csr("", "*.example.org", "ip:192.0.2.1"), "short-lived",
                 OptionalInt.of(3));
 
         assertThat(sans(issued.certificate())).containsExactly(Identifier.dns("*.example.org"),
@@ -105,11 +106,11 @@ class EnrolmentServiceTest {
     void aHostNameInTheCommonNameIsANameToAuthorize() {
         ApiToken token = token("ops", EnumSet.of(Scope.ISSUE), "example.org");
 
-        assertForbidden(() -> enrolment.issue(token, csr("CN=evil.net", "www.example.org"), null,
+        assertForbidden(() -> issue(token, csr("CN=evil.net", "www.example.org"), null,
                 OptionalInt.empty()), "token 'ops' may not act for dns:evil.net (allowed: example.org)");
-        assertForbidden(() -> enrolment.issue(token, csr("CN=*.evilexample.org,O=Example", "www.example.org"),
+        assertForbidden(() -> issue(token, csr("CN=*.evilexample.org,O=Example", "www.example.org"),
                 null, OptionalInt.empty()), "token 'ops' may not act for dns:*.evilexample.org (allowed: example.org)");
-        IssuedCertificate issued = enrolment.issue(token, csr("CN=Example.ORG", "www.example.org"), null,
+        IssuedCertificate issued = issue(token, csr("CN=Example.ORG", "www.example.org"), null,
                 OptionalInt.empty());
         assertThat(sans(issued.certificate())).containsExactly(Identifier.dns("example.org"),
                 Identifier.dns("www.example.org"));
@@ -120,11 +121,11 @@ class EnrolmentServiceTest {
         ApiToken issuer = token("ops", EnumSet.of(Scope.ISSUE), "example.org");
         ApiToken reader = token("reader", EnumSet.of(Scope.READ), "example.org");
 
-        assertForbidden(() -> enrolment.issue(issuer, csr("", "www.example.org", "evilexample.org"), null,
+        assertForbidden(() -> issue(issuer, csr("", "www.example.org", "evilexample.org"), null,
                 OptionalInt.empty()), "token 'ops' may not act for dns:evilexample.org (allowed: example.org)");
-        assertForbidden(() -> enrolment.issue(issuer, csr("", "ip:192.0.2.1"), null, OptionalInt.empty()),
+        assertForbidden(() -> issue(issuer, csr("", "ip:192.0.2.1"), null, OptionalInt.empty()),
                 "token 'ops' may not act for ip:192.0.2.1 (allowed: example.org)");
-        assertForbidden(() -> enrolment.issue(reader, csr("", "www.example.org"), null, OptionalInt.empty()),
+        assertForbidden(() -> issue(reader, csr("", "www.example.org"), null, OptionalInt.empty()),
                 "token 'reader' lacks the scope 'issue'");
     }
 
@@ -133,18 +134,18 @@ class EnrolmentServiceTest {
         ApiToken token = token("ops", EnumSet.of(Scope.ISSUE), "example.org");
         String csr = csr("", "www.example.org");
 
-        assertRefused(() -> enrolment.issue(token, null, null, OptionalInt.empty()), ErrorType.MALFORMED);
-        assertRefused(() -> enrolment.issue(token, " ", null, OptionalInt.empty()), ErrorType.MALFORMED);
-        assertRefused(() -> enrolment.issue(token, "not a CSR", null, OptionalInt.empty()), ErrorType.MALFORMED);
-        assertRefused(() -> enrolment.issue(token, csr, "tls-server-2y", OptionalInt.empty()), ErrorType.POLICY);
-        assertRefused(() -> enrolment.issue(token, csr, null, OptionalInt.of(400)), ErrorType.POLICY);
-        assertRefused(() -> enrolment.issue(token, csr("CN=Web Server", "www.example.org"), null,
+        assertRefused(() -> issue(token, null, null, OptionalInt.empty()), ErrorType.MALFORMED);
+        assertRefused(() -> issue(token, " ", null, OptionalInt.empty()), ErrorType.MALFORMED);
+        assertRefused(() -> issue(token, "not a CSR", null, OptionalInt.empty()), ErrorType.MALFORMED);
+        assertRefused(() -> issue(token, csr, "tls-server-2y", OptionalInt.empty()), ErrorType.POLICY);
+        assertRefused(() -> issue(token, csr, null, OptionalInt.of(400)), ErrorType.POLICY);
+        assertRefused(() -> issue(token, csr("CN=Web Server", "www.example.org"), null,
                 OptionalInt.empty()), ErrorType.REJECTED_IDENTIFIER);
     }
 
     @Test
     void readingNeedsTheReadScope() {
-        IssuedCertificate issued = enrolment.issue(token("ops", EnumSet.of(Scope.ISSUE), "example.org"),
+        IssuedCertificate issued = issue(token("ops", EnumSet.of(Scope.ISSUE), "example.org"),
                 csr("", "www.example.org"), null, OptionalInt.empty());
         ApiToken reader = token("reader", EnumSet.of(Scope.READ));
         CertificateQuery all = new CertificateQuery(Optional.empty(), Optional.empty(), Optional.empty(),
@@ -161,7 +162,7 @@ class EnrolmentServiceTest {
 
     @Test
     void revokingNeedsTheScopeAndTheNames() {
-        IssuedCertificate issued = enrolment.issue(token("ops", EnumSet.of(Scope.ISSUE), "example.org"),
+        IssuedCertificate issued = issue(token("ops", EnumSet.of(Scope.ISSUE), "example.org"),
                 csr("", "www.example.org"), null, OptionalInt.empty());
         ApiToken other = token("other", EnumSet.of(Scope.REVOKE), "example.net");
         ApiToken noScope = token("noscope", EnumSet.of(Scope.READ), "example.org");
@@ -195,6 +196,10 @@ class EnrolmentServiceTest {
 
     private ApiToken token(String name, EnumSet<Scope> scopes, String... domains) {
         return tokens.create(name, scopes, List.of(domains)).token();
+    }
+
+    private IssuedCertificate issue(ApiToken token, String csr, String profile, OptionalInt days) {
+        return enrolment.issue(token, csr, profile, days, IssuanceLinks.NONE);
     }
 
     private static String csr(String subject, String... names) {

@@ -64,10 +64,9 @@ public final class CertificateRoutes {
     }
 
     private void issue(Context ctx) {
-        var token = tokens.authenticate(ctx);
         IssueBody body = Json.read(ctx, IssueBody.class);
-        IssuedCertificate issued = enrolment.issue(token, body.csr(), body.profile(),
-                body.days() == null ? OptionalInt.empty() : OptionalInt.of(body.days()));
+        IssuedCertificate issued = tokens.issuing(ctx, (token, links) -> enrolment.issue(token, body.csr(),
+                body.profile(), body.days() == null ? OptionalInt.empty() : OptionalInt.of(body.days()), links));
         String serial = issued.serial().toString(16);
         ctx.header("Location", "/api/v1/certificates/" + serial);
         Json.write(ctx, 201, Map.of("serial", serial, "certificate", pem(issued.certificate()),

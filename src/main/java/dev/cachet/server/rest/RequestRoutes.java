@@ -12,6 +12,7 @@ import dev.cachet.server.http.Json;
 import dev.cachet.server.http.Problems;
 import dev.cachet.store.AuditLog;
 import dev.cachet.store.CertificateStore;
+import dev.cachet.store.UnitOfWork;
 import dev.cachet.store.requests.CertificateRequest;
 import dev.cachet.store.requests.RequestStatus;
 import io.javalin.config.RoutesConfig;
@@ -60,7 +61,8 @@ public final class RequestRoutes {
             AuditLog audit, Clock clock, CertificateStore certificates, List<X509CertificateHolder> chain) {
         this.submission = submission;
         this.decisions = decisions;
-        this.tokens = new BearerTokens(tokenService, audit, clock);
+        // These routes issue nothing, so no token use waits for an issuance's transaction.
+        this.tokens = new BearerTokens(tokenService, audit, UnitOfWork.EACH_ON_ITS_OWN, clock);
         this.certificates = certificates;
         StringBuilder pem = new StringBuilder();
         chain.forEach(c -> pem.append(PemWriter.encode(PemWriter.CERTIFICATE, encoded(c))));

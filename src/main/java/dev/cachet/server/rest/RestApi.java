@@ -3,6 +3,7 @@ package dev.cachet.server.rest;
 import dev.cachet.enrolment.EnrolmentService;
 import dev.cachet.enrolment.TokenService;
 import dev.cachet.store.AuditLog;
+import dev.cachet.store.UnitOfWork;
 import io.javalin.config.RoutesConfig;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,10 +21,11 @@ public final class RestApi {
      * @param enrolment the use cases
      * @param tokens checks API tokens
      * @param audit records token use
+     * @param units joins a token's use to the transaction of the certificate it issues
      * @param clock the time source
      */
-    public RestApi(EnrolmentService enrolment, TokenService tokens, AuditLog audit, Clock clock) {
-        this.certificates = new CertificateRoutes(enrolment, new BearerTokens(tokens, audit, clock));
+    public RestApi(EnrolmentService enrolment, TokenService tokens, AuditLog audit, UnitOfWork units, Clock clock) {
+        this.certificates = new CertificateRoutes(enrolment, new BearerTokens(tokens, audit, units, clock));
         this.openApi = resource("/openapi.json");
     }
 
