@@ -2,7 +2,8 @@
 # ACME only, A/B: two Cachet jars (JAR_A, the baseline, e.g. built from main; JAR_B, default target/cachet.jar)
 # and Pebble, all running at once, measured in interleaved rounds (A B P per round) so that a noisy machine
 # hits all three alike (docs/performance.md). Prints one line per run: server, concurrency, server CPU per order
-# (from /proc/PID/stat), and `cachet bench acme`'s summary. Knobs: ORDERS (100), CONCURRENCY ("1 8 16"),
+# (from /proc/PID/stat), and `cachet bench acme`'s summary. Knobs: ORDERS (100), WARMUP_ORDERS (the Cachet
+# servers' warm-up at concurrency 8, not counted; default ORDERS), CONCURRENCY ("1 8 16"),
 # ROUNDS (2), WORK (a temp dir), OPTS_A / OPTS_B (JVM options, e.g. -XX:StartFlightRecording=...),
 # NO_PEBBLE=1. Needs pebble (bench/pebble-up.sh). Not part of the test suite.
 set -euo pipefail
