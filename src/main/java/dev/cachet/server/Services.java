@@ -85,7 +85,7 @@ final class Services {
      */
     Issuing issuing(String baseUrl, String publicUrl) {
         LeafIssuer leafIssuer = new LeafIssuer(issuer, new MeteredJournal(new StoreJournal(storage.certificates(),
-                storage.audit(), storage.units(), clock), metrics), new SecureRandom(), clock,
+                storage.audit(), storage.units(), clock), metrics::issued, storage.units()), new SecureRandom(), clock,
                 IssuerUrls.under(baseUrl), PolicyWiring.blockedKeys(config.policy(), blockedKeys(storage)));
         ProfileCatalog profiles = ProfileCatalogs.from(config.profiles());
         EnrolmentService enrolment = new EnrolmentService(leafIssuer, profiles, config.ca().defaultProfile(),
