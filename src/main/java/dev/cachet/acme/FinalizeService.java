@@ -94,16 +94,17 @@ public final class FinalizeService {
             }
         }
         OrderIssuance links = new OrderIssuance(order);
+        IssuedCertificate issued;
         try {
-            issuer.issue(new IssuanceRequest(csr.publicKey(), order.identifiers(), csr.commonName(), profile,
-                    OptionalInt.empty()), accountUrl, links);
+            issued = issuer.issue(new IssuanceRequest(csr.publicKey(), order.identifiers(), csr.commonName(),
+                    profile, OptionalInt.empty()), accountUrl, links);
         } catch (CachetException e) {
             if (links.processing) {
                 store.fail(order.id(), OrderStatus.PROCESSING, OrderProblems.of(e));
             }
             throw e;
         }
-        return order.issued(links.serial);
+        return order.issued(issued.serial());
     }
 
     /**
@@ -116,7 +117,6 @@ public final class FinalizeService {
     private final class OrderIssuance implements IssuanceLinks {
         private final AcmeOrder order;
         private volatile boolean processing;
-        private volatile BigInteger serial;
 
         OrderIssuance(AcmeOrder order) {
             this.order = order;
@@ -139,7 +139,6 @@ public final class FinalizeService {
         public void stored(IssuedCertificate certificate) {
             store.complete(order.id(), certificate.serial());
             orders.rateLimiter().issued(order);
-            serial = certificate.serial();
         }
     }
 
