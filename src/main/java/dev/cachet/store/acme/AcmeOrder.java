@@ -38,7 +38,7 @@ public record AcmeOrder(String id, String accountId, OrderStatus status, List<Id
     }
 
     /**
-     * This order with another status, as derived on read (ready) or known after a transition.
+     * This order with another status, such as ready, which is derived on read and never stored.
      *
      * @param newStatus the status
      * @return the copy
