@@ -22,6 +22,7 @@ import dev.cachet.store.acme.OrderStatus;
 import dev.cachet.validation.ValidationAuthority;
 import java.math.BigInteger;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.OptionalInt;
 import java.util.Set;
@@ -71,7 +72,9 @@ public final class FinalizeService {
      * @return the order after issuance
      */
     public AcmeOrder finalizeOrder(AcmeAccount account, String orderId, byte[] csrDer) {
-        AcmeOrder order = orders.find(account, orderId);
+        AcmeOrder stored = orders.stored(account, orderId);
+        List<AcmeAuthorization> authorizations = orders.authorizations(stored);
+        AcmeOrder order = orders.current(stored, authorizations);
         if (order.status() != OrderStatus.READY) {
             throw new CachetException(ErrorType.ORDER_NOT_READY, "the order is "
                     + order.status().name().toLowerCase(Locale.ROOT) + ", not ready");
@@ -86,7 +89,7 @@ public final class FinalizeService {
         // RFC 8555 §6.6: checked again here, before CAA lookups; a refused order stays ready for a retry.
         orders.rateLimiter().checkIssuance(order);
         String accountUrl = links.account(account.id());
-        for (AcmeAuthorization authorization : orders.authorizations(order)) {
+        for (AcmeAuthorization authorization : authorizations) {
             Identifier name = authorization.wildcard()
                     ? Identifier.dns("*." + authorization.identifier().value()) : authorization.identifier();
             if (name.type() == Identifier.Type.DNS) {

@@ -90,7 +90,7 @@ public final class OrderService {
                 authorizations.stream().map(AcmeAuthorization::id).toList(), expires, null, null, profile,
                 request.replaces(), null, null, now);
         orders.create(order, created);
-        return current(order, authorizations, now);
+        return current(order, authorizations);
     }
 
     /**
@@ -101,20 +101,35 @@ public final class OrderService {
      * @return the order
      */
     public AcmeOrder find(AcmeAccount account, String id) {
-        AcmeOrder order = orders.findOrder(id).filter(o -> o.accountId().equals(account.id()))
-                .orElseThrow(() -> new CachetException(ErrorType.NOT_FOUND, "no such order"));
-        return current(order);
+        return current(stored(account, id));
     }
 
     /**
-     * The current status of an order: a pending order is ready when all its authorizations are
-     * valid (derived, the stored order stays pending), and becomes invalid in the store when one
-     * failed or when it expired (§7.1.6).
+     * Finds one of an account's orders as stored, without deriving its status.
+     *
+     * @param account the account
+     * @param id the order id
+     * @return the order
+     */
+    public AcmeOrder stored(AcmeAccount account, String id) {
+        return orders.findOrder(id).filter(o -> o.accountId().equals(account.id()))
+                .orElseThrow(() -> new CachetException(ErrorType.NOT_FOUND, "no such order"));
+    }
+
+    private AcmeOrder current(AcmeOrder order) {
+        return current(order, order.status() == OrderStatus.PENDING ? authorizations(order) : List.of());
+    }
+
+    /**
+     * The current status of an order, from the authorizations its caller read already: a pending
+     * order is ready when all its authorizations are valid (derived, the stored order stays
+     * pending), and becomes invalid in the store when one failed or when it expired (§7.1.6).
      *
      * @param order the order as stored
+     * @param authorizations its authorizations (only a pending order's are looked at)
      * @return the order with its current status
      */
-    public AcmeOrder current(AcmeOrder order) {
+    public AcmeOrder current(AcmeOrder order, List<AcmeAuthorization> authorizations) {
         Instant now = clock.instant();
         boolean open = order.status() == OrderStatus.PENDING || order.status() == OrderStatus.READY;
         if (open && now.isAfter(order.expires())) {
@@ -124,10 +139,6 @@ public final class OrderService {
         if (order.status() != OrderStatus.PENDING) {
             return order;
         }
-        return current(order, authorizations(order), now);
-    }
-
-    private AcmeOrder current(AcmeOrder order, List<AcmeAuthorization> authorizations, Instant now) {
         Optional<AcmeAuthorization> failed = authorizations.stream().filter(a -> !usable(a, now)).findFirst();
         if (failed.isPresent()) {
             orders.fail(order.id(), OrderStatus.PENDING, OrderProblems.authorizationFailed(failed.get()));

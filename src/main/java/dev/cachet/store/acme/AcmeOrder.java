@@ -44,8 +44,7 @@ public record AcmeOrder(String id, String accountId, OrderStatus status, List<Id
      * @return the copy
      */
     public AcmeOrder withStatus(OrderStatus newStatus) {
-        return new AcmeOrder(id, accountId, newStatus, identifiers, authorizationIds, expires, notBefore, notAfter,
-                profile, replaces, certificateSerial, error, createdAt);
+        return copy(newStatus, certificateSerial);
     }
 
     /**
@@ -55,7 +54,11 @@ public record AcmeOrder(String id, String accountId, OrderStatus status, List<Id
      * @return the copy
      */
     public AcmeOrder issued(BigInteger serial) {
-        return new AcmeOrder(id, accountId, OrderStatus.VALID, identifiers, authorizationIds, expires, notBefore,
-                notAfter, profile, replaces, serial, error, createdAt);
+        return copy(OrderStatus.VALID, serial);
+    }
+
+    private AcmeOrder copy(OrderStatus newStatus, BigInteger serial) {
+        return new AcmeOrder(id, accountId, newStatus, identifiers, authorizationIds, expires, notBefore, notAfter,
+                profile, replaces, serial, error, createdAt);
     }
 }
