@@ -11,6 +11,7 @@ import dev.cachet.crypto.PemWriter;
 import dev.cachet.crypto.PrivateKeys;
 import dev.cachet.crypto.Pkcs11Token;
 import dev.cachet.crypto.SecureFiles;
+import dev.cachet.crypto.SignatureVerifiers;
 import dev.cachet.crypto.SigningKey;
 import dev.cachet.crypto.SoftwareSigningKey;
 import java.io.IOException;
@@ -189,15 +190,13 @@ public final class CaDirectory {
             byte[] probe = "cachet key check".getBytes(StandardCharsets.US_ASCII);
             var signer = key.contentSigner();
             signer.getOutputStream().write(probe);
-            var verifier = new org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder()
-                    .setProvider(Jca.provider()).build(certificate).get(signer.getAlgorithmIdentifier());
+            var verifier = SignatureVerifiers.of(certificate).get(signer.getAlgorithmIdentifier());
             verifier.getOutputStream().write(probe);
             if (!verifier.verify(signer.getSignature())) {
                 throw new CachetException(ErrorType.MALFORMED,
                         "the intermediate key does not belong to intermediate.pem");
             }
-        } catch (IOException | org.bouncycastle.operator.OperatorCreationException
-                 | java.security.cert.CertificateException e) {
+        } catch (IOException | org.bouncycastle.operator.OperatorCreationException e) {
             throw new CachetException(ErrorType.MALFORMED, "cannot check the intermediate key: " + e.getMessage(), e);
         }
     }

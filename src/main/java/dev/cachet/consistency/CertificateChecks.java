@@ -1,7 +1,7 @@
 package dev.cachet.consistency;
 
 import dev.cachet.ca.IssuerIds;
-import dev.cachet.crypto.Jca;
+import dev.cachet.crypto.SignatureVerifiers;
 import dev.cachet.store.ConsistencySource.CertificateRow;
 import java.io.IOException;
 import java.math.BigInteger;
@@ -19,7 +19,6 @@ import java.util.regex.Pattern;
 import org.bouncycastle.cert.CertException;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.operator.OperatorCreationException;
-import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
 
 /**
  * The checks of each certificate row: its serial key, its state, and for a stored certificate
@@ -151,9 +150,8 @@ final class CertificateChecks {
             return false;
         }
         try {
-            return certificate.isSignatureValid(new JcaContentVerifierProviderBuilder().setProvider(Jca.provider())
-                    .build(issuer));
-        } catch (CertException | OperatorCreationException | java.security.cert.CertificateException e) {
+            return certificate.isSignatureValid(SignatureVerifiers.of(issuer));
+        } catch (CertException | OperatorCreationException e) {
             return false;
         }
     }

@@ -3,7 +3,7 @@ package dev.cachet.csr;
 import dev.cachet.core.CachetException;
 import dev.cachet.core.ErrorType;
 import dev.cachet.core.Identifier;
-import dev.cachet.crypto.Jca;
+import dev.cachet.crypto.SignatureVerifiers;
 import java.io.IOException;
 import java.util.List;
 import org.bouncycastle.asn1.ASN1Encodable;
@@ -13,7 +13,6 @@ import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.Extensions;
 import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.operator.OperatorCreationException;
-import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 import org.bouncycastle.pkcs.PKCSException;
 
@@ -69,8 +68,7 @@ public final class CsrParser {
 
     private static boolean verifies(PKCS10CertificationRequest request) {
         try {
-            return request.isSignatureValid(new JcaContentVerifierProviderBuilder()
-                    .setProvider(Jca.provider()).build(request.getSubjectPublicKeyInfo()));
+            return request.isSignatureValid(SignatureVerifiers.of(request.getSubjectPublicKeyInfo()));
         } catch (PKCSException | OperatorCreationException | RuntimeException e) {
             return false;
         }

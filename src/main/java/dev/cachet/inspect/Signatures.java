@@ -1,12 +1,11 @@
 package dev.cachet.inspect;
 
-import dev.cachet.crypto.Jca;
+import dev.cachet.crypto.SignatureVerifiers;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.cert.CertException;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.operator.ContentVerifierProvider;
 import org.bouncycastle.operator.OperatorCreationException;
-import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
 
 /** Checks whether a key signed a certificate; any failure to check counts as no. */
 final class Signatures {
@@ -24,6 +23,6 @@ final class Signatures {
     }
 
     private static ContentVerifierProvider verifier(SubjectPublicKeyInfo key) throws OperatorCreationException {
-        return new JcaContentVerifierProviderBuilder().setProvider(Jca.provider()).build(key);
+        return SignatureVerifiers.of(key);
     }
 }
