@@ -13,6 +13,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
@@ -92,11 +93,7 @@ public final class AuditFile implements AuditLog {
 
     private void append(byte[] line) {
         try {
-            Path parent = file.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            try (FileChannel channel = FileChannel.open(file, APPEND, ownerOnly())) {
+            try (FileChannel channel = open()) {
                 ByteBuffer buffer = ByteBuffer.wrap(line);
                 // One write for the whole line: O_APPEND keeps lines of concurrent processes apart.
                 for (int attempt = 0; buffer.hasRemaining() && attempt < line.length; attempt++) {
@@ -109,6 +106,23 @@ public final class AuditFile implements AuditLog {
         } catch (IOException e) {
             throw new CachetException(ErrorType.IO, file + ": cannot append the audit event (" + e.getMessage()
                     + ")", e);
+        }
+    }
+
+    /**
+     * Opens the file for appending; creates its folder only when missing, as checking it first on
+     * every event cost two exceptions (Files.createDirectories on an existing folder) per event.
+     */
+    private FileChannel open() throws IOException {
+        try {
+            return FileChannel.open(file, APPEND, ownerOnly());
+        } catch (NoSuchFileException e) {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent == null) {
+                throw e;
+            }
+            Files.createDirectories(parent);
+            return FileChannel.open(file, APPEND, ownerOnly());
         }
     }
 
