@@ -4,7 +4,6 @@ import dev.cachet.crypto.SignatureVerifiers;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.cert.CertException;
 import org.bouncycastle.cert.X509CertificateHolder;
-import org.bouncycastle.operator.ContentVerifierProvider;
 import org.bouncycastle.operator.OperatorCreationException;
 
 /** Checks whether a key signed a certificate; any failure to check counts as no. */
@@ -16,13 +15,9 @@ final class Signatures {
     /** @return true when the certificate's signature verifies with the key */
     static boolean verifies(X509CertificateHolder certificate, SubjectPublicKeyInfo key) {
         try {
-            return certificate.isSignatureValid(verifier(key));
+            return certificate.isSignatureValid(SignatureVerifiers.of(key));
         } catch (CertException | OperatorCreationException | RuntimeException e) {
             return false;
         }
-    }
-
-    private static ContentVerifierProvider verifier(SubjectPublicKeyInfo key) throws OperatorCreationException {
-        return SignatureVerifiers.of(key);
     }
 }
