@@ -40,6 +40,8 @@ public final class AuditFile implements AuditLog {
     private final Path file;
     private final AuditLog store;
     private final UnitOfWork units;
+    /** Mode 0600 where the file system has POSIX permissions: the attributes a new file is created with. */
+    private final FileAttribute<?>[] ownerOnly;
 
     /**
      * Decorates a store.
@@ -52,6 +54,7 @@ public final class AuditFile implements AuditLog {
         this.file = Objects.requireNonNull(file, "file");
         this.store = Objects.requireNonNull(store, "store");
         this.units = Objects.requireNonNull(units, "units");
+        this.ownerOnly = ownerOnly(file);
     }
 
     @Override
@@ -92,16 +95,14 @@ public final class AuditFile implements AuditLog {
     }
 
     private void append(byte[] line) {
-        try {
-            try (FileChannel channel = open()) {
-                ByteBuffer buffer = ByteBuffer.wrap(line);
-                // One write for the whole line: O_APPEND keeps lines of concurrent processes apart.
-                for (int attempt = 0; buffer.hasRemaining() && attempt < line.length; attempt++) {
-                    channel.write(buffer);
-                }
-                if (buffer.hasRemaining()) {
-                    throw new IOException("short write");
-                }
+        try (FileChannel channel = open()) {
+            ByteBuffer buffer = ByteBuffer.wrap(line);
+            // One write for the whole line: O_APPEND keeps lines of concurrent processes apart.
+            for (int attempt = 0; buffer.hasRemaining() && attempt < line.length; attempt++) {
+                channel.write(buffer);
+            }
+            if (buffer.hasRemaining()) {
+                throw new IOException("short write");
             }
         } catch (IOException e) {
             throw new CachetException(ErrorType.IO, file + ": cannot append the audit event (" + e.getMessage()
@@ -115,18 +116,18 @@ public final class AuditFile implements AuditLog {
      */
     private FileChannel open() throws IOException {
         try {
-            return FileChannel.open(file, APPEND, ownerOnly());
+            return FileChannel.open(file, APPEND, ownerOnly);
         } catch (NoSuchFileException e) {
             Path parent = file.toAbsolutePath().getParent();
             if (parent == null) {
                 throw e;
             }
             Files.createDirectories(parent);
-            return FileChannel.open(file, APPEND, ownerOnly());
+            return FileChannel.open(file, APPEND, ownerOnly);
         }
     }
 
-    private FileAttribute<?>[] ownerOnly() {
+    private static FileAttribute<?>[] ownerOnly(Path file) {
         if (!file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
             return new FileAttribute<?>[0];
         }
