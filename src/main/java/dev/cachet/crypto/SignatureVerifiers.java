@@ -76,13 +76,14 @@ public final class SignatureVerifiers {
             if (PKCSObjectIdentifiers.id_RSASSA_PSS.equals(algorithm.getAlgorithm())) {
                 return new JcaContentVerifierProviderBuilder().setProvider(Jca.provider()).build(key).get(algorithm);
             }
+            String name = NAMES.getAlgorithmName(algorithm);
             try {
-                Signature signature = Signature.getInstance(NAMES.getAlgorithmName(algorithm), Jca.provider());
+                Signature signature = Signature.getInstance(name, Jca.provider());
                 signature.initVerify(key);
                 return new OneCheck(algorithm, signature);
             } catch (GeneralSecurityException | RuntimeException e) {
-                throw new OperatorCreationException("cannot verify " + NAMES.getAlgorithmName(algorithm)
-                        + " signatures with this key: " + e.getMessage(), e);
+                throw new OperatorCreationException("cannot verify " + name + " signatures with this key: "
+                        + e.getMessage(), e);
             }
         }
     }
