@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -33,6 +34,7 @@ public final class NonceService {
     private static final int KEY_BYTES = 32;
     private static final byte SHARED = 0;
     private static final byte LOCAL = 1;
+    private static final Pattern NONCE_TEXT = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     /** How many of a process's latest local nonces can be redeemed: 2^20, about 17 min at 1,000/s. */
     private static final int LOCAL_WINDOW_BITS = 20;
     /** Every this many redeems, expired records of used nonces are deleted, in batches of PURGE_BATCH. */
@@ -158,7 +160,7 @@ public final class NonceService {
     }
 
     private static byte[] decode(String nonce) {
-        if (!nonce.matches("[A-Za-z0-9_-]{1,64}")) {
+        if (!NONCE_TEXT.matcher(nonce).matches()) {
             return null;
         }
         byte[] bytes = Base64.getUrlDecoder().decode(nonce);

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.text.ParseException;
 import java.util.Iterator;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * A request body in the flattened JWS JSON serialization (RFC 7515 §7.2.2), the only one RFC 8555
@@ -20,6 +21,8 @@ import java.util.Set;
 public final class FlattenedJws {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> FIELDS = Set.of("protected", "payload", "signature");
+    /** RFC 7515 §2: base64url without padding. */
+    private static final Pattern BASE64URL = Pattern.compile("[A-Za-z0-9_-]*");
 
     private FlattenedJws() {
     }
@@ -78,7 +81,7 @@ public final class FlattenedJws {
             throw malformed("the JWS has no '" + name + "' string");
         }
         String text = node.asText();
-        if (!text.matches("[A-Za-z0-9_-]*")) {
+        if (!BASE64URL.matcher(text).matches()) {
             throw malformed("'" + name + "' is not base64url without padding");
         }
         if ("protected".equals(name) && text.isEmpty() || "signature".equals(name) && text.isEmpty()) {

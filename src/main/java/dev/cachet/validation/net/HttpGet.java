@@ -9,6 +9,7 @@ import java.net.ProtocolException;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * One HTTP/1.1 GET over a socket that is already connected to a checked address: the request
@@ -23,6 +24,7 @@ public final class HttpGet {
     public static final int MAX_HEADER_BYTES = 16 * 1024;
     private static final int MAX_INTERIM_RESPONSES = 5;
     private static final String USER_AGENT = "Cachet-validation/1";
+    private static final Pattern STATUS_CODE = Pattern.compile("[1-9][0-9][0-9]");
 
     private HttpGet() {
     }
@@ -71,7 +73,7 @@ public final class HttpGet {
         int[] budget = {MAX_HEADER_BYTES};
         String statusLine = readLine(in, budget);
         String[] parts = statusLine.split(" ", 3);
-        if (parts.length < 2 || !parts[0].startsWith("HTTP/1.") || !parts[1].matches("[1-9][0-9][0-9]")) {
+        if (parts.length < 2 || !parts[0].startsWith("HTTP/1.") || !STATUS_CODE.matcher(parts[1]).matches()) {
             throw new ProtocolException("malformed HTTP status line: " + Snippet.of(statusLine, 60));
         }
         Head head = new Head(Integer.parseInt(parts[1]));
