@@ -5,7 +5,8 @@
 #   2. OCSP: GET of a known serial from Cachet's /ocsp/ under wrk, counting only successful OCSP answers;
 #   3. ACME end to end: `cachet bench acme` against Cachet (H2, durable) and Pebble (in memory), A B A B,
 #      at each concurrency of CONCURRENCY.
-# Each server's CPU is read from /proc/PID/stat (utime+stime) before and after each run.
+# Each server's CPU is read from /proc/PID/stat (utime+stime) before and after each run; the load generator's
+# CPU is printed beside it for each concurrency (client_cpu_ms_per_order).
 # Not part of the test suite. Needs root for apt-get when pebble, wrk or golang-cfssl are missing.
 # Knobs (environment): ACME (1; 0 stops after REST and OCSP), ORDERS (300), CONCURRENCY ("1 8 16"), ROUNDS (2),
 #   RUN_SECONDS (120, the bound of one ACME run), WRK_SECONDS (8), WARMUP_SECONDS (20, REST), OCSP_WARMUP_SECONDS
@@ -143,16 +144,21 @@ awk -v c=$((after - before)) '/^ocsp_ok/ {printf "ocsp cachet=%.0f/s correct, wr
 
 [ "${ACME:-1}" = 0 ] && exit 0
 # --- ACME end to end, A B A B per concurrency.
-acme_run() {  # PID DIRECTORY TRUST C [ORDERS] -> "orders seconds cpu_ms errors"
-  local before after out
+# The load generator shares the machine's cores with the server: its CPU (bash's `times` for the subshell's
+# child) is printed beside the server's, since orders/s at concurrency 8 and 16 are bound by both together.
+acme_run() {  # PID DIRECTORY TRUST C [ORDERS] -> "orders seconds cpu_ms errors client_cpu_ms"
+  local before after out client
   before=$(cpu_ms "$1")
   out=$(cachet bench acme --directory "$2" --trust "$3" --orders "${5:-$orders}" --concurrency "$4" \
-        --http01-port "$h01" --duration "${RUN_SECONDS:-120}" 2>&1 || true)
+        --http01-port "$h01" --duration "${RUN_SECONDS:-120}" 2>&1 || true; times)
   after=$(cpu_ms "$1")
-  log "$(tail -1 <<<"$out")"
+  client=$(tail -1 <<<"$out" | awk '{ split($1, u, /[ms]/); split($2, s, /[ms]/); printf "%d", (u[1]*60 + u[2] + s[1]*60 + s[2]) * 1000 }')
+  out=$(grep '^acme ' <<<"$out" || true)
+  log "$out"
   sed -n 's/^acme orders=\([0-9]*\) errors=\([0-9]*\) elapsed=\([0-9.]*\)s.*/\1 \3 \2/p' <<<"$out" |
-    awk -v c=$((after - before)) '{print $1, $2, c, $3}'
+    awk -v c=$((after - before)) -v k="$client" '{print $1, $2, c, $3, k}'
 }
+declare -A client_sum
 declare -A orders_sum secs_sum cpu_sum err_sum
 # A server runs for weeks: the JIT's one-time work (C2 still compiles after 2,000 orders, a third of the
 # CPU; docs/performance.md) is not a cost per order, so Cachet warms up longer than Pebble, which is compiled.
@@ -164,7 +170,7 @@ for c in $concurrencies; do
     for server in cachet pebble; do
       if [ $server = cachet ]; then args=("$cachet_pid" "https://127.0.0.1:$https/acme/directory" "$root")
       else args=("$pebble_pid" "$pebble_dir" "$work/pebble/pebble-ca.pem"); fi
-      read -r n s cpu e < <(acme_run "${args[@]}" "$c")
+      read -r n s cpu e kc < <(acme_run "${args[@]}" "$c")
       # Debian's Pebble 2.4.0 now and then stops answering under load (every request hangs, its CPU idle):
       # restart it (and its DNS) and run again, at most twice.
       for retry in 1 2; do
@@ -172,23 +178,25 @@ for c in $concurrencies; do
         log "pebble answered with $e errors: restarting it, run again ($retry)"
         kill "${peer_pids[@]}" 2>/dev/null || true; sleep 1; start_pebble
         args=("$pebble_pid" "$pebble_dir" "$work/pebble/pebble-ca.pem")
-        read -r n s cpu e < <(acme_run "${args[@]}" "$c")
+        read -r n s cpu e kc < <(acme_run "${args[@]}" "$c")
       done
       for k in "$server" "$server@$c"; do
         orders_sum[$k]=$(( ${orders_sum[$k]:-0} + n )); err_sum[$k]=$(( ${err_sum[$k]:-0} + e ))
-        cpu_sum[$k]=$(( ${cpu_sum[$k]:-0} + cpu )); secs_sum[$k]=$(awk -v a="${secs_sum[$k]:-0}" -v b="$s" 'BEGIN{print a+b}')
+        cpu_sum[$k]=$(( ${cpu_sum[$k]:-0} + cpu )); client_sum[$k]=$(( ${client_sum[$k]:-0} + kc )); secs_sum[$k]=$(awk -v a="${secs_sum[$k]:-0}" -v b="$s" 'BEGIN{print a+b}')
       done
     done
   done
 done
-line() {  # KEY_CACHET KEY_PEBBLE PREFIX
+line() {  # KEY_CACHET KEY_PEBBLE PREFIX [SUFFIX]
   awk -v on="${orders_sum[$1]}" -v os="${secs_sum[$1]}" -v oc="${cpu_sum[$1]}" \
-      -v pn="${orders_sum[$2]}" -v ps="${secs_sum[$2]}" -v pc="${cpu_sum[$2]}" -v p="$3" 'BEGIN {
+      -v pn="${orders_sum[$2]}" -v ps="${secs_sum[$2]}" -v pc="${cpu_sum[$2]}" -v p="$3" -v s="${4:-}" 'BEGIN {
     cr = on/os; pr = pn/ps; cc = oc/on; pcc = pc/pn
-    printf "%scachet=%.1f/s pebble=%.1f/s ratio=%.2f cpu_ms_per_order cachet=%.1f pebble=%.1f cpu_ratio=%.2f\n",
-      p, cr, pr, cr/pr, cc, pcc, pcc/cc }'
+    printf "%scachet=%.1f/s pebble=%.1f/s ratio=%.2f cpu_ms_per_order cachet=%.1f pebble=%.1f cpu_ratio=%.2f%s\n",
+      p, cr, pr, cr/pr, cc, pcc, pcc/cc, s }'
 }
 for c in $concurrencies; do
-  line "cachet@$c" "pebble@$c" "acme c=$c errors cachet=${err_sum[cachet@$c]} pebble=${err_sum[pebble@$c]} "
+  client=$(awk -v a="${client_sum[cachet@$c]}" -v an="${orders_sum[cachet@$c]}" -v b="${client_sum[pebble@$c]}" \
+    -v bn="${orders_sum[pebble@$c]}" 'BEGIN {printf " client_cpu_ms_per_order cachet=%.1f pebble=%.1f", a/an, b/bn}')
+  line "cachet@$c" "pebble@$c" "acme c=$c errors cachet=${err_sum[cachet@$c]} pebble=${err_sum[pebble@$c]} " "$client"
 done
 line cachet pebble "acme "
