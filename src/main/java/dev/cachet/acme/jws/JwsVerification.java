@@ -52,7 +52,7 @@ public final class JwsVerification {
      * @param publicKey the same key, as {@link #publicKey(JWK)} returned it
      * @return true when the signature is valid for this key and algorithm
      */
-    static boolean verify(JWSObject jws, JWK key, PublicKey publicKey) {
+    public static boolean verify(JWSObject jws, JWK key, PublicKey publicKey) {
         try {
             return jws.verify(verifier(jws.getHeader().getAlgorithm(), key, publicKey));
         } catch (JOSEException | IllegalStateException e) {
