@@ -158,8 +158,7 @@ acme_run() {  # PID DIRECTORY TRUST C [ORDERS] -> "orders seconds cpu_ms errors 
   sed -n 's/^acme orders=\([0-9]*\) errors=\([0-9]*\) elapsed=\([0-9.]*\)s.*/\1 \3 \2/p' <<<"$out" |
     awk -v c=$((after - before)) -v k="$client" '{print $1, $2, c, $3, k}'
 }
-declare -A client_sum
-declare -A orders_sum secs_sum cpu_sum err_sum
+declare -A orders_sum secs_sum cpu_sum err_sum client_sum
 # A server runs for weeks: the JIT's one-time work (C2 still compiles after 2,000 orders, a third of the
 # CPU; docs/performance.md) is not a cost per order, so Cachet warms up longer than Pebble, which is compiled.
 log "warm-up (not counted)"
