@@ -8,12 +8,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * {@code cachet serve} (or any {@code cachet} command) run from the packaged jar as a process of
@@ -59,14 +61,54 @@ final class ServeProcess implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-jar", jar().toString()));
         command.addAll(List.of(args));
+        return start(dir, environment, command);
+    }
+
+    /**
+     * Starts a launcher script such as {@code bin/cachet} with the test's JDK as its
+     * {@code JAVA_HOME}, without any {@code CACHET_*} variable or JVM options of the test's
+     * environment ({@code JAVA_TOOL_OPTIONS}, {@code JDK_JAVA_OPTIONS}).
+     *
+     * @param dir the working folder; standard error goes to a file in it
+     * @param launcher the script
+     * @param environment variables to set, such as {@code CACHET_CDS}
+     * @param args the command line after the script
+     * @return the running process: the script, or the JVM when the script replaced itself with it
+     */
+    static ServeProcess startLauncher(Path dir, Path launcher, Map<String, String> environment, String... args)
+            throws IOException {
+        List<String> command = new ArrayList<>(List.of(launcher.toString()));
+        command.addAll(List.of(args));
+        Map<String, String> variables = new HashMap<>(environment);
+        variables.put("JAVA_HOME", System.getProperty("java.home"));
+        return start(dir, variables, command, "JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS");
+    }
+
+    private static ServeProcess start(Path dir, Map<String, String> environment, List<String> command,
+            String... unset) throws IOException {
         Path stderr = Files.createTempFile(dir, "cachet", ".stderr");
         ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile())
                 .redirectError(stderr.toFile()).redirectInput(ProcessBuilder.Redirect.PIPE);
         builder.environment().keySet().removeIf(name -> name.startsWith("CACHET_"));
+        builder.environment().keySet().removeAll(List.of(unset));
         builder.environment().putAll(environment);
         Process process = builder.start();
         process.getOutputStream().close();
         return new ServeProcess(process, stderr);
+    }
+
+    /**
+     * The command line of the JVM: this process, or the one a launcher script started.
+     *
+     * @return the JVM's arguments, {@code -jar} and the command included
+     */
+    List<String> jvmArguments() {
+        return Stream.concat(Stream.of(process.toHandle()), process.descendants())
+                .filter(handle -> handle.info().command().orElse("").endsWith("/java"))
+                .findFirst()
+                .flatMap(handle -> handle.info().arguments())
+                .map(List::of)
+                .orElseThrow(() -> new AssertionError("no JVM under process " + process.pid()));
     }
 
     /**
@@ -149,6 +191,7 @@ final class ServeProcess implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
         if (process.isAlive()) {
             process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         }
