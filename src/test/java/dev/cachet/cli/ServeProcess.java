@@ -18,9 +18,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * {@code cachet serve} (or any {@code cachet} command) run from the packaged jar as a process of
- * its own, with its standard output read line by line as it comes and its standard error kept in
- * a file. {@link #close} kills it if it still runs.
+ * {@code cachet serve} (or any {@code cachet} command) run from the packaged jar, directly or
+ * through a launcher script, as a process of its own, with its standard output read line by line
+ * as it comes and its standard error kept in a file. {@link #close} kills it if it still runs.
  */
 final class ServeProcess implements AutoCloseable {
     private final Process process;
