@@ -21,7 +21,6 @@ import org.junit.jupiter.api.io.TempDir;
 class LauncherServeIT {
     private static final Duration START = Duration.ofSeconds(60);
     private static final Duration STOP = Duration.ofSeconds(60);
-    private static final int SIGTERM_EXIT = 143;
 
     @TempDir
     Path dir;
@@ -51,14 +50,14 @@ class LauncherServeIT {
             assertThat(first.jvmArguments()).contains(options())
                     .anySatisfy(argument -> assertThat(argument).startsWith("-XX:ArchiveClassesAtExit="));
             first.terminate();
-            assertThat(first.awaitExit(STOP)).as(first.errors()).isEqualTo(SIGTERM_EXIT);
+            assertThat(first.awaitExit(STOP)).as(first.errors()).isEqualTo(ServeProcess.SIGTERM_EXIT);
         }
         assertThat(archive).isNotEmptyFile();
 
         try (ServeProcess second = serve(Map.of())) {
             assertThat(second.jvmArguments()).contains(options(), "-XX:SharedArchiveFile=" + archive);
             second.terminate();
-            assertThat(second.awaitExit(STOP)).as(second.errors()).isEqualTo(SIGTERM_EXIT);
+            assertThat(second.awaitExit(STOP)).as(second.errors()).isEqualTo(ServeProcess.SIGTERM_EXIT);
         }
     }
 

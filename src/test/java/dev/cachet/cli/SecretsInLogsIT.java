@@ -44,7 +44,6 @@ import org.shredzone.acme4j.challenge.Http01Challenge;
 class SecretsInLogsIT {
     private static final Duration START = Duration.ofSeconds(60);
     private static final Duration WAIT = Duration.ofSeconds(30);
-    private static final int SIGTERM_EXIT = 143;
 
     @TempDir
     Path dir;
@@ -84,7 +83,7 @@ class SecretsInLogsIT {
                 issueWithAcme(httpsUrl, root, http, AcmeEabCreateCommandTest.value(eab, "kid: ").strip(), hmac);
 
                 serve.terminate();
-                assertThat(serve.awaitExit(Duration.ofSeconds(20))).isEqualTo(SIGTERM_EXIT);
+                assertThat(serve.awaitExit(Duration.ofSeconds(20))).isEqualTo(ServeProcess.SIGTERM_EXIT);
                 secrets.putAll(caKeys(data, passphrase));
                 secrets.put("a PEM private key", "PRIVATE KEY");
                 assertNoSecretIn(written(serve, data), secrets);

@@ -53,7 +53,6 @@ class ServeCommandIT {
     private static final Duration STOP = Duration.ofSeconds(20);
     /** Idle keep-alive connections are closed after 3 s on shutdown; the rest takes well under a second. */
     private static final Duration QUICK_STOP = Duration.ofSeconds(7);
-    private static final int SIGTERM_EXIT = 143;
     private static final Pattern READY = Pattern.compile("ready https://127\\.0\\.0\\.1:(\\d+)");
 
     @TempDir
@@ -86,7 +85,7 @@ class ServeCommandIT {
             assertThat(Files.readString(trail)).contains("\"actor\":\"system\",\"action\":\"certificate.reserved\"");
             long stopping = System.nanoTime();
             serve.terminate();
-            assertThat(serve.awaitExit(STOP)).isEqualTo(SIGTERM_EXIT);
+            assertThat(serve.awaitExit(STOP)).isEqualTo(ServeProcess.SIGTERM_EXIT);
             // The health check's keep-alive connection is idle: it must not hold the shutdown up.
             assertThat(Duration.ofNanos(System.nanoTime() - stopping)).isLessThan(QUICK_STOP);
         }
@@ -97,7 +96,7 @@ class ServeCommandIT {
             assertHealthy(port, data.resolve("ca/root.pem"));
             assertThat(Files.readAllBytes(data.resolve("tls/server.pem"))).isEqualTo(serverCertificate);
             again.terminate();
-            assertThat(again.awaitExit(STOP)).isEqualTo(SIGTERM_EXIT);
+            assertThat(again.awaitExit(STOP)).isEqualTo(ServeProcess.SIGTERM_EXIT);
         }
         try (Database database = Database.embedded(data.resolve("db"))) {
             assertThat(certificates(database)).singleElement()
@@ -123,7 +122,7 @@ class ServeCommandIT {
                 assertThat(response.status()).as(serve.errors()).isEqualTo(200);
                 assertThat(OcspRequests.isGood(response.body(), data)).as(serve.errors()).isTrue();
             }
-            assertThat(serve.awaitExit(STOP)).as(serve.errors()).isEqualTo(SIGTERM_EXIT);
+            assertThat(serve.awaitExit(STOP)).as(serve.errors()).isEqualTo(ServeProcess.SIGTERM_EXIT);
             assertThat(serve.errors()).isEmpty();
         }
         try (Database database = Database.embedded(data.resolve("db"))) {

@@ -87,7 +87,7 @@ class ServeDemoCommandIT {
             assertThat(probe.out()).as(probe.err()).contains("verdict   trusted: ");
 
             demo.terminate();
-            assertThat(demo.awaitExit(START)).isEqualTo(143);
+            assertThat(demo.awaitExit(START)).isEqualTo(ServeProcess.SIGTERM_EXIT);
         }
     }
 

@@ -23,6 +23,9 @@ import java.util.stream.Stream;
  * as it comes and its standard error kept in a file. {@link #close} kills it if it still runs.
  */
 final class ServeProcess implements AutoCloseable {
+    /** The exit code of a JVM stopped by SIGTERM once its shutdown hooks ran: 128 + 15. */
+    static final int SIGTERM_EXIT = 143;
+
     private final Process process;
     private final Path stderr;
     private final List<String> lines = new CopyOnWriteArrayList<>();
